@@ -1,0 +1,22 @@
+// Where the package's bundled data lives (phrase packs, platform profiles), whether we run
+// from dist/ (built) or from src/ (tests): the nearest folder above this module with package.json.
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+let cached: string | undefined;
+
+export function packageRoot(): string {
+  if (cached) return cached;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json"))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("offsite-lint: cannot find the package root");
+    dir = parent;
+  }
+  return (cached = dir);
+}
+
+export function dataPath(...segments: string[]): string {
+  return join(packageRoot(), ...segments);
+}

@@ -1,0 +1,90 @@
+// A view is normalised text plus, for every UTF-16 unit of it, the original range that produced it.
+// Views are built from other views by char-level rewrites, so the map composes back to the
+// original field text and every finding can point at the original characters.
+
+import type { TextView } from "../types.js";
+
+export class MappedText implements TextView {
+  constructor(
+    readonly text: string,
+    /** starts[i], ends[i]: original range of view unit i. */
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    private readonly originalLength: number,
+  ) {}
+
+  static identity(text: string): MappedText {
+    const n = text.length;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      starts[i] = i;
+      ends[i] = i + 1;
+    }
+    return new MappedText(text, starts, ends, n);
+  }
+
+  toOriginal(start: number, end: number): [number, number] {
+    const n = this.text.length;
+    if (n === 0) return [0, 0];
+    const s = Math.max(0, Math.min(start, n - 1));
+    const e = Math.max(s + 1, Math.min(end, n));
+    let lo = this.starts[s]!;
+    let hi = this.ends[e - 1]!;
+    // Units produced by one original character share its range; take the widest.
+    for (let i = s; i < e; i++) {
+      if (this.starts[i]! < lo) lo = this.starts[i]!;
+      if (this.ends[i]! > hi) hi = this.ends[i]!;
+    }
+    return [lo, Math.min(hi, this.originalLength)];
+  }
+
+  /** Original start offset of view unit i (i may equal text.length: the end). */
+  originalStart(i: number): number {
+    if (i >= this.text.length) return this.originalLength;
+    return this.starts[i]!;
+  }
+}
+
+/**
+ * Builds a new view from `source` by emitting replacement strings for ranges of the source view.
+ * Each emitted string maps to the original range of the source units it replaces.
+ */
+export class ViewBuilder {
+  private parts: string[] = [];
+  private starts: number[] = [];
+  private ends: number[] = [];
+
+  constructor(private readonly source: MappedText | null, private readonly originalLength: number) {}
+
+  /** Emit `text` as the rewrite of source units [from, to) (or original range when no source). */
+  emit(text: string, from: number, to: number): void {
+    if (text.length === 0) return;
+    let lo: number;
+    let hi: number;
+    if (this.source) {
+      if (to > from) [lo, hi] = this.source.toOriginal(from, to);
+      else {
+        lo = this.source.originalStart(from);
+        hi = lo;
+      }
+    } else {
+      lo = from;
+      hi = to;
+    }
+    this.parts.push(text);
+    for (let k = 0; k < text.length; k++) {
+      this.starts.push(lo);
+      this.ends.push(hi);
+    }
+  }
+
+  build(): MappedText {
+    return new MappedText(
+      this.parts.join(""),
+      Int32Array.from(this.starts),
+      Int32Array.from(this.ends),
+      this.originalLength,
+    );
+  }
+}
