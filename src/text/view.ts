@@ -10,7 +10,7 @@ export class MappedText implements TextView {
     /** starts[i], ends[i]: original range of view unit i. */
     private readonly starts: Int32Array,
     private readonly ends: Int32Array,
-    private readonly originalLength: number,
+    readonly originalLength: number,
   ) {}
 
   static identity(text: string): MappedText {
@@ -55,7 +55,12 @@ export class ViewBuilder {
   private starts: number[] = [];
   private ends: number[] = [];
 
-  constructor(private readonly source: MappedText | null, private readonly originalLength: number) {}
+  private readonly originalLength: number;
+
+  /** `source` is the view being rewritten; with none, ranges are original offsets of a text of `length`. */
+  constructor(private readonly source: MappedText | null, length = 0) {
+    this.originalLength = source ? source.originalLength : length;
+  }
 
   /** Emit `text` as the rewrite of source units [from, to) (or original range when no source). */
   emit(text: string, from: number, to: number): void {
@@ -87,4 +92,38 @@ export class ViewBuilder {
       this.originalLength,
     );
   }
+}
+
+/**
+ * Rewrites every match of `pattern` (a global regex) in `view` with `replace(match)`; the
+ * replacement maps to the original range of the whole match. Returns `view` itself when nothing
+ * matched, so chains of rewrites cost nothing on clean text.
+ */
+export function rewrite(
+  view: MappedText,
+  pattern: RegExp,
+  replace: (match: RegExpMatchArray) => string,
+): MappedText {
+  const text = view.text;
+  pattern.lastIndex = 0;
+  let out: ViewBuilder | undefined;
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    const replacement = replace(m);
+    if (replacement === m[0]) continue;
+    out ??= new ViewBuilder(view);
+    if (start > last) emitIdentity(out, text, last, start);
+    if (replacement.length > 0) out.emit(replacement, start, end);
+    last = end;
+  }
+  if (!out) return view;
+  if (last < text.length) emitIdentity(out, text, last, text.length);
+  return out.build();
+}
+
+/** Copy source units [from, to) unchanged, one unit at a time so each keeps its own range. */
+export function emitIdentity(out: ViewBuilder, text: string, from: number, to: number): void {
+  for (let i = from; i < to; i++) out.emit(text[i]!, i, i + 1);
 }

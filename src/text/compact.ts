@@ -1,0 +1,55 @@
+// The compact view: separators that split one token are gone and spelled-out address marks are
+// symbols again, so `w.h.a.t.s.a.p.p`, `138-0013-8000`, `微*信`, `sales [at] abc [dot] com`,
+// `abc艾特163点com` and `www。abc。com` read as what they are.
+
+import { MappedText, rewrite } from "./view.js";
+
+/** Top-level domains that make a spelled-out `dot` an address (a short, common list on purpose:
+ * the full IANA list lives in the link rule; here a false `.` would glue ordinary words). */
+export const ADDRESS_TLDS =
+  "com|net|org|cn|top|shop|store|site|xyz|info|biz|co|io|me|vip|online|hk|tw|us|uk|de|ru|in|br|es|mx|vn|th|my|id|ph|sg|jp|kr|au|ca|fr|it|ae|sa|tr|pk|eu|cc|tv|ly|app|link|club|asia|pro|cloud|ltd|tech|live|life|world|com\\.cn|net\\.cn";
+
+const TLD_AHEAD = `(?=(?:${ADDRESS_TLDS})(?![a-z0-9]))`;
+const SEP = "[\\s\\-_.·・*|/\\\\~,，、+]";
+
+/** 1-2 separators between two digits: 138-0013-8000, 138 0013 8000, 138.0013.8000. */
+const BETWEEN_DIGITS = /(?<=\d)[\s\-–—_.·・*|/\\~()（）]{1,3}(?=\d)/g;
+
+/** Runs of three or more single letters split by separators: w.h.a.t.s.a.p.p, w h a t s a p p. */
+const SPACED_LETTERS = new RegExp(
+  `(?<![\\p{L}\\p{N}])[a-z](?:${SEP}{1,2}[a-z](?![\\p{L}\\p{N}])){2,}`,
+  "gu",
+);
+
+/** Separators between two Chinese characters: 微*信, 微 信, 微-信. */
+const BETWEEN_CJK = /(?<=[\u3400-\u9fff])[\s\-_·・*|/\\~.]{1,3}(?=[\u3400-\u9fff])/g;
+
+const BRACKETED_AT = /\s*[([{【（<〔「]\s*(?:at|@|艾特|圈a)\s*[)\]}】）>〕」]\s*/g;
+const BRACKETED_DOT = /\s*[([{【（<〔「]\s*(?:dot|\.|点|點|。|punto|ponto)\s*[)\]}】）>〕」]\s*/g;
+/** `sales at abc dot com`, `ventas arroba abc punto com`: an unbracketed `at` needs a domain after it. */
+const WORD_AT = new RegExp(
+  `(?<=[a-z0-9_])\\s+(?:at|arroba|艾特)\\s+(?=[a-z0-9][a-z0-9-]*\\s*(?:\\.|dot|点|點|punto|ponto|。)\\s*(?:${ADDRESS_TLDS})(?![a-z0-9]))`,
+  "g",
+);
+const GLUED_AT = /(?<=[a-z0-9_.])\s*(?:艾特|圈a)\s*(?=[a-z0-9])/g;
+const WORD_DOT = new RegExp(`(?<=[a-z0-9])\\s*(?:\\bdot\\b|点|點|。|\\bpunto\\b|\\bponto\\b|точка|\\s\\.|\\.\\s)\\s*${TLD_AHEAD}`, "g");
+/** `www。abc。com`, `www . abc . com`: dots after www are address dots whatever they look like. */
+const WWW_DOT = /(?<=\bwww)\s*(?:\.|。|dot|点)\s*(?=[a-z0-9])/g;
+const IDEOGRAPHIC_DOT_IN_HOST = /(?<=[a-z0-9])。(?=[a-z0-9])/g;
+/** `abc#qq.com（#替换成@）`: a hash where an at-sign belongs, before a mail host. */
+const HASH_AT = new RegExp(`(?<=[a-z0-9._-])#(?=[a-z0-9-]+\\.(?:${ADDRESS_TLDS})(?![a-z0-9]))`, "g");
+
+export function compactView(digits: MappedText): MappedText {
+  let view = rewrite(digits, BETWEEN_DIGITS, () => "");
+  view = rewrite(view, SPACED_LETTERS, (m) => m[0].replace(/[^a-z]/g, ""));
+  view = rewrite(view, BETWEEN_CJK, () => "");
+  view = rewrite(view, BRACKETED_AT, () => "@");
+  view = rewrite(view, BRACKETED_DOT, () => ".");
+  view = rewrite(view, WORD_AT, () => "@");
+  view = rewrite(view, GLUED_AT, () => "@");
+  view = rewrite(view, WWW_DOT, () => ".");
+  view = rewrite(view, WORD_DOT, () => ".");
+  view = rewrite(view, IDEOGRAPHIC_DOT_IN_HOST, () => ".");
+  view = rewrite(view, HASH_AT, () => "@");
+  return view;
+}

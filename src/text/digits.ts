@@ -1,0 +1,135 @@
+// Numerals in any notation become ASCII digits, but only inside number-like runs, so ordinary
+// words (一起, 两个, "one of") stay words: 一三八…, 壹叁捌…, "one three eight…", l38 → 138.
+
+import { MappedText, ViewBuilder, emitIdentity } from "./view.js";
+
+/** Chinese numerals after traditional → simplified folding (貳→贰, 參→参, 陸→陆). */
+export const CJK_DIGITS: Record<string, string> = {
+  零: "0", 〇: "0", "○": "0", 洞: "0",
+  一: "1", 幺: "1", 壹: "1", 么: "1",
+  二: "2", 两: "2", 贰: "2",
+  三: "3", 叁: "3", 参: "3",
+  四: "4", 肆: "4",
+  五: "5", 伍: "5",
+  六: "6", 陆: "6",
+  七: "7", 柒: "7", 拐: "7",
+  八: "8", 捌: "8",
+  九: "9", 玖: "9", 勾: "9",
+};
+
+/** Characters that are numerals only in a run of several: 洞/拐/勾/么 are radio-style readings. */
+const WEAK_CJK = new Set(["洞", "拐", "勾", "么"]);
+
+const ENGLISH_DIGITS: Record<string, string> = {
+  zero: "0", oh: "0", one: "1", two: "2", three: "3", four: "4", five: "5",
+  six: "6", seven: "7", eight: "8", nine: "9",
+};
+
+const LETTER_DIGITS: Record<string, string> = { l: "1", i: "1", o: "0" };
+
+/** Separators that may sit between the digits of one number. */
+const NUMBER_SEPARATOR = /[\s\-–—.·・_,，、/\\|()（）*~+#]/;
+
+function isAsciiDigit(ch: string): boolean {
+  return ch >= "0" && ch <= "9";
+}
+
+interface Run {
+  start: number;
+  end: number;
+}
+
+/** Maximal runs of numeral-ish characters (digits, CJK numerals, l/i/o) and separators. */
+function numeralRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (!(isAsciiDigit(ch) || CJK_DIGITS[ch] !== undefined)) {
+      i++;
+      continue;
+    }
+    // A swapped letter may open the number: l38…
+    let start = i;
+    while (start > 0 && LETTER_DIGITS[text[start - 1]!] !== undefined && (runs.at(-1)?.end ?? 0) <= start - 1) start--;
+    let j = i;
+    let lastNumeral = i;
+    while (j < text.length) {
+      const c = text[j]!;
+      if (isAsciiDigit(c) || CJK_DIGITS[c] !== undefined || LETTER_DIGITS[c] !== undefined) lastNumeral = j;
+      else if (!NUMBER_SEPARATOR.test(c)) break;
+      else if (j - lastNumeral > 3) break;
+      j++;
+    }
+    runs.push({ start, end: lastNumeral + 1 });
+    i = lastNumeral + 1;
+  }
+  return runs;
+}
+
+function convertRun(text: string, run: Run, out: ViewBuilder): void {
+  let digits = 0;
+  let strongCjk = 0;
+  let numerals = 0;
+  for (let k = run.start; k < run.end; k++) {
+    const c = text[k]!;
+    if (isAsciiDigit(c)) digits++;
+    if (CJK_DIGITS[c] !== undefined && !WEAK_CJK.has(c)) strongCjk++;
+    if (CJK_DIGITS[c] !== undefined || isAsciiDigit(c)) numerals++;
+  }
+  // A CJK numeral run is a number when long enough to be a phone or an id; letter swaps
+  // (l38) only count beside real digits in an otherwise digit-heavy run.
+  const cjkIsNumber = strongCjk >= 3 && numerals >= 5;
+  const lettersAreDigits = digits >= 5;
+  for (let k = run.start; k < run.end; k++) {
+    const c = text[k]!;
+    let replacement = c;
+    if (CJK_DIGITS[c] !== undefined && cjkIsNumber) replacement = CJK_DIGITS[c]!;
+    else if (LETTER_DIGITS[c] !== undefined && lettersAreDigits && isLetterSwap(text, k)) replacement = LETTER_DIGITS[c]!;
+    out.emit(replacement, k, k + 1);
+  }
+}
+
+/** `l` in `l38` is a swapped digit only when it is not part of a word. */
+function isLetterSwap(text: string, k: number): boolean {
+  const before = text[k - 1] ?? " ";
+  const after = text[k + 1] ?? " ";
+  const letter = /\p{L}/u;
+  return !(letter.test(before) && !LETTER_DIGITS[before]) && !(letter.test(after) && !LETTER_DIGITS[after]);
+}
+
+/** "one three eight …": runs of at least four English digit words. */
+function englishDigitWords(view: MappedText): MappedText {
+  const text = view.text;
+  const pattern = /\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?:[\s,\-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)){3,}\b/g;
+  if (!pattern.test(text)) return view;
+  pattern.lastIndex = 0;
+  const out = new ViewBuilder(view);
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    const start = m.index!;
+    if (start > last) emitIdentity(out, text, last, start);
+    for (const w of m[0].matchAll(/[a-z]+|[^a-z]+/g)) {
+      const ws = start + w.index!;
+      const digit = ENGLISH_DIGITS[w[0]];
+      out.emit(digit ?? w[0], ws, ws + w[0].length);
+    }
+    last = start + m[0].length;
+  }
+  if (last < text.length) emitIdentity(out, text, last, text.length);
+  return out.build();
+}
+
+export function digitView(folded: MappedText): MappedText {
+  const words = englishDigitWords(folded);
+  const text = words.text;
+  const out = new ViewBuilder(words);
+  let last = 0;
+  for (const run of numeralRuns(text)) {
+    if (run.start > last) emitIdentity(out, text, last, run.start);
+    convertRun(text, run, out);
+    last = run.end;
+  }
+  if (last < text.length) emitIdentity(out, text, last, text.length);
+  return out.build();
+}

@@ -1,0 +1,127 @@
+// The base view: what a reviewer sees, with the disguises that change nothing visible undone.
+// Invisible characters go; width, case, compatibility forms (𝐰 ⓦ ⒲ ① ㊀), dingbat digits,
+// Cyrillic/Greek look-alikes inside Latin words, and traditional Chinese are folded.
+
+import * as OpenCC from "opencc-js";
+import { MappedText, ViewBuilder, emitIdentity } from "./view.js";
+
+/** Characters that render as nothing (or nearly) and are used to split words invisibly. */
+export function isInvisible(cp: number): boolean {
+  return (
+    cp === 0x00ad ||
+    cp === 0x034f ||
+    cp === 0x061c ||
+    cp === 0x115f ||
+    cp === 0x1160 ||
+    cp === 0x17b4 ||
+    cp === 0x17b5 ||
+    (cp >= 0x180b && cp <= 0x180f) ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    cp === 0x20e3 || // combining enclosing keycap: 1️⃣ is "1" + FE0F + 20E3
+    cp === 0x3164 ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    cp === 0xfeff ||
+    cp === 0xffa0 ||
+    (cp >= 0xe0000 && cp <= 0xe007f) ||
+    (cp >= 0xe0100 && cp <= 0xe01ef)
+  );
+}
+
+/** Dingbat and other digits NFKC leaves alone: ❶ ➀ ➊ ⓵ ⓿ ⓫. */
+function dingbatDigit(cp: number): string | undefined {
+  if (cp >= 0x2776 && cp <= 0x277f) return String(cp - 0x2776 + 1);
+  if (cp >= 0x2780 && cp <= 0x2789) return String(cp - 0x2780 + 1);
+  if (cp >= 0x278a && cp <= 0x2793) return String(cp - 0x278a + 1);
+  if (cp >= 0x24f5 && cp <= 0x24fe) return String(cp - 0x24f5 + 1);
+  if (cp === 0x24ff) return "0";
+  if (cp >= 0x24eb && cp <= 0x24f4) return String(cp - 0x24eb + 11);
+  return undefined;
+}
+
+/** NFKC wraps enclosed forms in punctuation (⑴ → "(1)", ⒈ → "1.", ⒲ → "(w)"): drop it. */
+function isEnclosedForm(cp: number): boolean {
+  return (cp >= 0x2460 && cp <= 0x24ff) || (cp >= 0x3200 && cp <= 0x32ff) || (cp >= 0x1f100 && cp <= 0x1f1ff);
+}
+
+/** Cyrillic and Greek letters that look like Latin ones (UTS #39 skeletons, the common subset). */
+const CONFUSABLE_TO_LATIN: Record<string, string> = {
+  а: "a", в: "b", е: "e", ё: "e", к: "k", м: "m", н: "h", о: "o", р: "p", с: "c", т: "t", у: "y",
+  х: "x", і: "i", ї: "i", ј: "j", ѕ: "s", ԁ: "d", ԛ: "q", ԝ: "w", ɡ: "g", һ: "h", ӏ: "l", ь: "b",
+  α: "a", β: "b", ε: "e", ι: "i", κ: "k", ν: "v", ο: "o", ρ: "p", τ: "t", υ: "u", χ: "x", ω: "w",
+  γ: "y", η: "n", μ: "u", ϲ: "c", ϳ: "j",
+};
+
+const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+
+function isLatinLetter(ch: string): boolean {
+  return (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9");
+}
+
+function foldCodePoint(ch: string, cp: number): string {
+  if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : ch;
+  if (isInvisible(cp)) return "";
+  const dingbat = dingbatDigit(cp);
+  if (dingbat !== undefined) return dingbat;
+  if (cp === 0x3002 || cp === 0xff61) return "。"; // keep the sentence mark; link views read it as a dot
+  let folded = ch.normalize("NFKC");
+  if (folded !== ch && isEnclosedForm(cp)) folded = folded.replace(/[().]/g, "");
+  return folded.toLowerCase();
+}
+
+export function foldText(original: string): MappedText {
+  const first = new ViewBuilder(null, original.length);
+  for (let i = 0; i < original.length; ) {
+    const cp = original.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const ch = original.slice(i, i + width);
+    first.emit(foldCodePoint(ch, cp), i, i + width);
+    i += width;
+  }
+  let view = first.build();
+  view = foldConfusables(view);
+  return foldTraditional(view);
+}
+
+/** Map Cyrillic/Greek look-alikes to Latin only inside words that also hold Latin letters,
+ * so `whаtsаpp` (Cyrillic а) folds and Russian or Greek text stays as it is. */
+function foldConfusables(view: MappedText): MappedText {
+  const text = view.text;
+  if (!/[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f\u0261]/.test(text)) return view;
+  const out = new ViewBuilder(view);
+  const wordPattern = /[\p{L}\p{N}]+/gu;
+  let last = 0;
+  for (const m of text.matchAll(wordPattern)) {
+    const word = m[0];
+    const start = m.index!;
+    if (start > last) emitIdentity(out, text, last, start);
+    const hasLatin = [...word].some(isLatinLetter);
+    const hasConfusable = [...word].some((c) => CONFUSABLE_TO_LATIN[c] !== undefined);
+    if (hasLatin && hasConfusable) {
+      for (let k = 0; k < word.length; k++) {
+        const c = word[k]!;
+        out.emit(CONFUSABLE_TO_LATIN[c] ?? c, start + k, start + k + 1);
+      }
+    } else emitIdentity(out, text, start, start + word.length);
+    last = start + word.length;
+  }
+  if (last < text.length) emitIdentity(out, text, last, text.length);
+  return out.build();
+}
+
+/** Traditional → simplified, character by character so the offset map stays exact. */
+function foldTraditional(view: MappedText): MappedText {
+  const text = view.text;
+  if (!/[\u3400-\u9fff\uf900-\ufaff]/.test(text)) return view;
+  const converted = toSimplified(text);
+  if (converted === text) return view;
+  const out = new ViewBuilder(view);
+  if (converted.length === text.length) {
+    for (let i = 0; i < text.length; i++) out.emit(converted[i]!, i, i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) out.emit(toSimplified(text[i]!), i, i + 1);
+  }
+  return out.build();
+}
+

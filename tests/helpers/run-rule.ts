@@ -1,0 +1,35 @@
+// Runs one rule on one text the way the kernel does, and returns what it reported with the
+// original characters each finding points at.
+import type { Finding, Rule } from "../../src/types.js";
+import { buildViews } from "../../src/text/views.js";
+
+export interface RuleHit extends Finding {
+  /** The original characters the finding covers. */
+  text: string;
+}
+
+export function runRule(
+  rule: Rule,
+  text: string,
+  options: { options?: Record<string, unknown>; strict?: boolean; field?: string; kind?: "listing" | "reply" } = {},
+): RuleHit[] {
+  const hits: RuleHit[] = [];
+  rule.check({
+    field: { name: options.field ?? "description", text },
+    kind: options.kind ?? "listing",
+    views: buildViews(text),
+    options: options.options ?? {},
+    strict: options.strict ?? false,
+    report(finding) {
+      hits.push({ ...finding, text: text.slice(finding.start, finding.end) });
+    },
+  });
+  return hits;
+}
+
+/** Texts the rule reports with at least `minConfidence` (the kernel's warning threshold). */
+export function flagged(rule: Rule, text: string, minConfidence = 0.5): string[] {
+  return runRule(rule, text)
+    .filter((h) => h.confidence >= minConfidence)
+    .map((h) => h.text);
+}
