@@ -9,7 +9,6 @@ import { MappedText, rewrite } from "./view.js";
 export const ADDRESS_TLDS =
   "com|net|org|cn|top|shop|store|site|xyz|info|biz|co|io|me|vip|online|hk|tw|us|uk|de|ru|in|br|es|mx|vn|th|my|id|ph|sg|jp|kr|au|ca|fr|it|ae|sa|tr|pk|eu|cc|tv|ly|app|link|club|asia|pro|cloud|ltd|tech|live|life|world|com\\.cn|net\\.cn";
 
-const TLD_AHEAD = `(?=(?:${ADDRESS_TLDS})(?![a-z0-9]))`;
 const SEP = "[\\s\\-_.·・*|/\\\\~,，、+]";
 
 /** 1-2 separators between two digits: 138-0013-8000, 138 0013 8000, 138.0013.8000. */
@@ -31,8 +30,19 @@ const WORD_AT = new RegExp(
   `(?<=[a-z0-9_])\\s+(?:at|arroba|艾特)\\s+(?=[a-z0-9][a-z0-9-]*\\s*(?:\\.|dot|点|點|punto|ponto|。)\\s*(?:${ADDRESS_TLDS})(?![a-z0-9]))`,
   "g",
 );
+/** `sales @ abc . com`: spaces around an at-sign that sits between a name and a domain. */
+const SPACED_AT = new RegExp(
+  `(?<=[a-z0-9_.-])\\s*@\\s*(?=[a-z0-9][a-z0-9-]*\\s*(?:\\.|dot|点|點|。)\\s*(?:${ADDRESS_TLDS})(?![a-z0-9]))`,
+  "g",
+);
 const GLUED_AT = /(?<=[a-z0-9_.])\s*(?:艾特|圈a)\s*(?=[a-z0-9])/g;
-const WORD_DOT = new RegExp(`(?<=[a-z0-9])\\s*(?:\\bdot\\b|点|點|。|\\bpunto\\b|\\bponto\\b|точка|\\s\\.|\\.\\s)\\s*${TLD_AHEAD}`, "g");
+/** Spelled-out or spaced dots only before the generic TLDs people spell out ("abc dot com"), so
+ * "para punto de" or "team. My" stay words. */
+const SPELLED_TLDS = "com|net|org|cn|top|shop|store|xyz|info|biz|site|online|vip|io|com\\.cn";
+const WORD_DOT = new RegExp(
+  `(?<=[a-z0-9])\\s*(?:\\bdot\\b|点|點|。|\\bpunto\\b|\\bponto\\b|точка|\\s\\.|\\.\\s)\\s*(?=(?:${SPELLED_TLDS})(?![a-z0-9]))`,
+  "g",
+);
 /** `www。abc。com`, `www . abc . com`: dots after www are address dots whatever they look like. */
 const WWW_DOT = /(?<=\bwww)\s*(?:\.|。|dot|点)\s*(?=[a-z0-9])/g;
 const IDEOGRAPHIC_DOT_IN_HOST = /(?<=[a-z0-9])。(?=[a-z0-9])/g;
@@ -47,6 +57,7 @@ export function compactView(digits: MappedText): MappedText {
   view = rewrite(view, BRACKETED_DOT, () => ".");
   view = rewrite(view, WORD_AT, () => "@");
   view = rewrite(view, GLUED_AT, () => "@");
+  view = rewrite(view, SPACED_AT, () => "@");
   view = rewrite(view, WWW_DOT, () => ".");
   view = rewrite(view, WORD_DOT, () => ".");
   view = rewrite(view, IDEOGRAPHIC_DOT_IN_HOST, () => ".");

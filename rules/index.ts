@@ -1,0 +1,23 @@
+// The built-in rules: a plain map from id to rule, as ESLint's registry.
+import type { Rule } from "../src/types.js";
+import noExternalLink from "./no-external-link.js";
+import noEmail from "./no-email.js";
+import noPhoneNumber from "./no-phone-number.js";
+import noImContact from "./no-im-contact.js";
+import noQrCode from "./no-qr-code.js";
+import noImageContact from "./no-image-contact.js";
+import noOfflineDeal from "./no-offline-deal.js";
+import noOffsitePayment from "./no-offsite-payment.js";
+import noAssuranceRefusal from "./no-assurance-refusal.js";
+
+export const builtinRules: Readonly<Record<string, Rule>> = {
+  "no-external-link": noExternalLink,
+  "no-email": noEmail,
+  "no-phone-number": noPhoneNumber,
+  "no-im-contact": noImContact,
+  "no-qr-code": noQrCode,
+  "no-image-contact": noImageContact,
+  "no-offline-deal": noOfflineDeal,
+  "no-offsite-payment": noOffsitePayment,
+  "no-assurance-refusal": noAssuranceRefusal,
+};

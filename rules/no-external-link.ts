@@ -1,0 +1,62 @@
+// no-external-link: URLs, bare domains, short links and links spelled out to dodge filters.
+import type { Rule } from "../src/types.js";
+import { findLinkCandidates, hostAllowed } from "./utils/links.js";
+import { bi, docsUrl } from "./utils/meta.js";
+
+/** The platforms' own domains: linking there keeps the buyer on the platform. */
+export const PLATFORM_DOMAINS = [
+  "alibaba.com", "alibaba.com.cn", "1688.com", "aliexpress.com", "aliexpress.us", "taobao.com", "tmall.com",
+  "alipay.com", "douyin.com", "xiaohongshu.com", "tiktok.com", "shopee.com", "lazada.com", "amazon.com", "ebay.com",
+];
+
+const rule: Rule = {
+  meta: {
+    id: "no-external-link",
+    category: "link",
+    defaultSeverity: "error",
+    description: bi(
+      "Links and domains that lead off the platform: URLs, bare domains, short links, messenger links, links spelled out (abc dot com, www。abc。com)",
+      "引导离开平台的链接：网址、裸域名、短链接、聊天工具链接、拆写的链接（abc dot com、www。abc。com）",
+    ),
+    docs: {
+      url: docsUrl("no-external-link"),
+      why: bi(
+        "Independent-site links in product descriptions are forbidden on Alibaba.com, including short links and watermarks; crawlers find click-to-jump links too. TikTok Shop, Amazon, eBay and Shopee ban links that lead buyers to order elsewhere.",
+        "阿里国际站禁止在商品详情中放独立站链接（包括短链接、图片水印），“点击跳转”也会被爬虫识别。TikTok Shop、Amazon、eBay、Shopee 同样禁止引导买家站外下单的链接。",
+      ),
+      fix: bi(
+        "Remove the link. Alibaba.com allows the official website only on the company-introduction page; you may say you have a brand website without giving the address.",
+        "删除链接。阿里国际站只允许在公司介绍页放官网；可以说明有品牌官网，但不要写出网址。",
+      ),
+    },
+    messages: {
+      link: bi('Link that leads off the platform: "{text}"', "引导站外的链接：「{text}」"),
+      shortener: bi('Short link hides where it leads: "{text}"', "短链接隐藏了真实去向：「{text}」"),
+      messenger: bi('{app} chat link: "{text}"', "{app} 聊天链接：「{text}」"),
+      disguised: bi('Link spelled out to dodge filters: "{text}"', "拆写以躲避审核的链接：「{text}」"),
+    },
+    schema: {
+      type: "object",
+      properties: {
+        allow: { type: "array", items: { type: "string" }, description: "Allowed domains (example.com or *.example.com)" },
+      },
+      additionalProperties: false,
+    },
+  },
+  check(context) {
+    const allow = [...PLATFORM_DOMAINS, ...((context.options.allow as string[] | undefined) ?? [])];
+    const view = context.views.compact;
+    for (const link of findLinkCandidates(view, context.field.text)) {
+      if (hostAllowed(link.host, allow)) continue;
+      const [start, end] = view.toOriginal(link.start, link.end);
+      const original = context.field.text.slice(start, end);
+      const spelledOut = original.replace(/\s+/g, "").toLowerCase() !== link.url.replace(/^https?:\/\//, "").toLowerCase() &&
+        /dot|点|點|。|\s\.|\.\s|punto|ponto|\[|\(|（|【/i.test(original);
+      const messageId = link.kind === "messenger" ? "messenger" : link.kind === "shortener" ? "shortener" : spelledOut ? "disguised" : "link";
+      const confidence = link.kind === "domain" && !spelledOut ? 0.8 : 0.95;
+      context.report({ start, end, messageId, data: { text: original, app: link.messenger ?? "" }, confidence });
+    }
+  },
+};
+
+export default rule;

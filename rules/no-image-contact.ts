@@ -1,0 +1,61 @@
+// no-image-contact: contact details in images. Text sources can only describe an image (alt text,
+// a caption): a watermark or drawn-on contact described there is reported; decoding metadata and
+// OCR of real image files comes with the image sources.
+import type { Rule } from "../src/types.js";
+import { findPhoneCandidates } from "./utils/phones.js";
+import { findEmailCandidates } from "./utils/emails.js";
+import { findLinkCandidates } from "./utils/links.js";
+import { findMessengerMentions } from "./utils/messengers.js";
+import { bi, docsUrl } from "./utils/meta.js";
+
+/** Words that say the text describes something drawn on an image. */
+const WATERMARK_WORDS = /watermark|water mark|水印|logo on (?:the )?(?:photo|image|picture)|printed on (?:the )?(?:photo|image|picture)|on the (?:photo|image|picture)|图片上|图上|主图上|图中/gu;
+
+const rule: Rule = {
+  meta: {
+    id: "no-image-contact",
+    category: "watermark",
+    defaultSeverity: "error",
+    description: bi(
+      "Contact details or links in images: watermarks, text drawn on the photo, image metadata",
+      "图片中的联系方式或链接：水印、图上文字、图片元数据",
+    ),
+    docs: {
+      url: docsUrl("no-image-contact"),
+      why: bi(
+        "Alibaba.com counts contact details hidden in product images and detail pages as diversion; TikTok Shop sellers were banned for WhatsApp numbers watermarked on photos; Amazon forbids watermarks and contact details in images; platforms review images with OCR.",
+        "阿里国际站把藏在商品图片和详情页中的联系方式视为站外引导；TikTok Shop 有卖家因在图片上打 WhatsApp 号码水印被封；Amazon 禁止图片中出现水印和联系方式；平台用 OCR 审核图片。",
+      ),
+      fix: bi(
+        "Re-export the image without the watermark or drawn-on contact, and clear the metadata fields (Artist, Copyright, Description) of contact details.",
+        "重新导出不带水印或联系方式的图片，并清除元数据（作者、版权、描述）中的联系方式。",
+      ),
+    },
+    messages: {
+      watermark: bi('Image carries a contact watermark: "{text}"', "图片带有联系方式水印：「{text}」"),
+    },
+    schema: { type: "object", properties: {}, additionalProperties: false },
+  },
+  check(context) {
+    const folded = context.views.folded;
+    const marks = [...folded.text.matchAll(WATERMARK_WORDS)];
+    if (marks.length === 0) return;
+    const view = context.views.compact;
+    const contacts = [
+      ...findPhoneCandidates(view).filter((p) => p.confidence >= 0.3),
+      ...findEmailCandidates(view),
+      ...findLinkCandidates(view, context.field.text),
+      ...findMessengerMentions(view, context.field.text).filter((m) => m.confidence >= 0.3),
+    ];
+    if (contacts.length === 0) return;
+    for (const mark of marks) {
+      const [start, end] = folded.toOriginal(mark.index!, mark.index! + mark[0].length);
+      const first = contacts.map((c) => view.toOriginal(c.start, c.end)).sort((a, b) => Math.abs(a[0] - start) - Math.abs(b[0] - start))[0]!;
+      const from = Math.min(start, first[0]);
+      const to = Math.max(end, first[1]);
+      context.report({ start: from, end: to, messageId: "watermark", data: { text: context.field.text.slice(from, to) }, confidence: 0.8 });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,37 @@
+// Context scoring shared by the contact rules (Presidio's model: a candidate has a base score,
+// words nearby raise or lower it). Windows are in characters so CJK and Latin text work alike.
+
+/** The sentence-bounded text before `start` (at most `width` characters). */
+export function before(text: string, start: number, width: number): string {
+  const from = Math.max(0, start - width);
+  const slice = text.slice(from, start);
+  const cut = Math.max(slice.lastIndexOf("\n"), lastSentenceEnd(slice));
+  return cut >= 0 ? slice.slice(cut + 1) : slice;
+}
+
+/** The sentence-bounded text after `end` (at most `width` characters). */
+export function after(text: string, end: number, width: number): string {
+  const slice = text.slice(end, end + width);
+  const m = /[\n。！？!?]|\.(?:\s|$)/.exec(slice);
+  return m ? slice.slice(0, m.index) : slice;
+}
+
+function lastSentenceEnd(slice: string): number {
+  let best = -1;
+  for (const re of [/[。！？!?]/g, /\.(?=\s)/g]) {
+    for (const m of slice.matchAll(re)) best = Math.max(best, m.index!);
+  }
+  return best;
+}
+
+/** Contact verbs and labels, in the languages of the phrase packs (folded: lower-case, simplified). */
+export const CONTACT_WORDS =
+  /(?:\b(?:add|adding|contact|contacts? us|reach|reach out|message|msg|text|call|talk|chat|dm|pm|inbox|ping|ask|send|write|drop|find|follow|hit|connect|tel|phone|mobile|mob|cell|hotline)\b|加|联系|聊|私|找|咨询|沟通|添加|留言|私信|电话|手机|号码|热线|客服|请|\bcontact[oa]|\bllam|\bescr[ií]b|\bagr[eé]g|\bmensaje|\bfale|\bligue|\bchame|напис|напиш|связ|свяж|звон|пиш|تواص|اتصل|راسل|연락|liên hệ|nhắn|ติดต่อ|แอด)/u;
+
+/** Words that make a mention part of a product description rather than a contact offer. */
+export const PRODUCT_CONTEXT =
+  /\b(?:support(?:s|ed|ing)?|compatible|compatibility|works? with|install(?:ed)?|pre-?installed|apps?|video calls?|voice calls?|notifications?|feature[sd]?|function|runs?|built-in|sync|share to|sharing|integrat\w*|like|such as|including|plays?)\b|支持|兼容|功能|通话|安装|内置|应用|软件|提醒|如|例如|等应用|поддерж|приложен|soporta|compatible con|suporta|compatível|يدعم/u;
+
+/** Declining to share a contact: the mention is a refusal, not an offer. */
+export const REFUSAL_CONTEXT =
+  /\b(?:can(?:not|'t)|could not|couldn't|do(?:es)? not|don't|doesn't|won't|will not|not allowed|unable|never|no need)\b[^.!?]{0,40}\b(?:share|give|add|provide|exchange|contact)|不能|不可以|不方便|无法|不加|不提供|不允许|不支持站外|不交换|平台规定|请勿|不要/u;

@@ -1,0 +1,251 @@
+// Messaging-app mentions and how strongly each one offers a contact route.
+// Names, abbreviations, homophones and code words are data; pinyin catches 微信-like pairs that
+// no list has yet. Scores follow Presidio's model: a base per alias strength, raised by an id or
+// number after it, a contact verb or a "see my profile" route, lowered by product context.
+
+import { pinyin } from "pinyin-pro";
+import type { TextView } from "../../src/types.js";
+import { CONTACT_WORDS, PRODUCT_CONTEXT, REFUSAL_CONTEXT, after, before } from "./context.js";
+
+/** name: the app's real name; disguise: a form nobody writes by accident; weak: an ordinary word too. */
+export type AliasStrength = "name" | "disguise" | "weak";
+
+interface Alias {
+  app: string;
+  pattern: string;
+  strength: AliasStrength;
+  /** Latin aliases need word boundaries; CJK ones don't. */
+  latin: boolean;
+}
+
+function aliases(app: string, strength: AliasStrength, patterns: string[]): Alias[] {
+  return patterns.map((pattern) => ({ app, pattern, strength, latin: /^[\\a-z(]/.test(pattern) }));
+}
+
+/** Aliases on the compact view (lower-case, simplified Chinese, separators inside words removed). */
+export const ALIASES: Alias[] = [
+  ...aliases("WhatsApp", "name", ["whats\\s?app", "what'?s\\s?app", "واتساب", "واتس\\s?اب", "ватсап", "вацап", "вотсап", "ватсапп"]),
+  ...aliases("WhatsApp", "disguise", ["whatapp", "whatsap(?!p)", "watsapp", "watsap", "wh[@a]ts\\s?app", "whtsapp", "wsp", "瓦次普", "wa号", "ws号"]),
+  ...aliases("WhatsApp", "weak", ["wa", "ws", "zap", "w/a"]),
+  ...aliases("WeChat", "name", ["wechat", "we\\s?chat", "weixin", "微信", "微訊", "vchat"]),
+  ...aliases("WeChat", "disguise", ["vx", "wx", "wei\\s?xin", "v信", "薇信", "嶶信", "徽信", "wxid_", "绿泡泡", "vx同号", "wx同号", "微同号", "薇同号", "v同号", "微❤", "微🌟"]),
+  ...aliases("WeChat", "weak", ["威信", "维信", "唯信", "危信", "卫星号?", "微", "薇", "v", "🛰"]),
+  ...aliases("QQ", "name", ["qq"]),
+  ...aliases("QQ", "disguise", ["扣扣", "企鹅号", "q号", "🐧"]),
+  ...aliases("QQ", "weak", ["企鹅"]),
+  ...aliases("Telegram", "name", ["telegram", "телеграм\\p{L}*", "电报"]),
+  ...aliases("Telegram", "disguise", ["te[l1]egrm", "te1egram", "纸飞机", "飞机号", "tg号", "tg群"]),
+  ...aliases("Telegram", "weak", ["tg", "飞机", "✈"]),
+  ...aliases("Skype", "name", ["skype", "скайп"]),
+  ...aliases("LINE", "name", ["line\\s?id", "line\\s?app", "line\\s?messenger"]),
+  ...aliases("LINE", "weak", ["line"]),
+  ...aliases("Viber", "name", ["viber", "вайбер"]),
+  ...aliases("Messenger", "name", ["messenger", "fb\\s?messenger"]),
+  ...aliases("KakaoTalk", "name", ["kakao\\s?talk", "kakao", "카카오톡", "카톡"]),
+  ...aliases("Zalo", "name", ["zalo"]),
+  ...aliases("Facebook", "name", ["facebook", "脸书", "фейсбук", "فيسبوك"]),
+  ...aliases("Facebook", "weak", ["fb"]),
+  ...aliases("Instagram", "name", ["instagram", "insta", "инстаграм\\p{L}*", "انستغرام"]),
+  ...aliases("Instagram", "weak", ["ig", "ins"]),
+  ...aliases("TikTok", "name", ["tiktok", "抖音号"]),
+  ...aliases("Xiaohongshu", "name", ["小红书号"]),
+  ...aliases("Signal", "weak", ["signal"]),
+  ...aliases("Snapchat", "name", ["snapchat"]),
+  ...aliases("LinkedIn", "name", ["linkedin"]),
+];
+
+// Longest aliases first, so "vx同号" wins over "vx" at the same place.
+const ALIAS_ORDER = ALIASES.map((_, i) => i).sort((a, b) => ALIASES[b]!.pattern.length - ALIASES[a]!.pattern.length);
+const ALIAS_PATTERN = new RegExp(
+  ALIAS_ORDER.map((i) => ALIASES[i]!).map((a, k) => [a, ALIAS_ORDER[k]!] as const).map(([a, i]) => (a.latin ? `(?<a${i}>(?<![a-z0-9])(?:${a.pattern})(?![a-z]))` : `(?<a${i}>${a.pattern})`)).join("|"),
+  "gu",
+);
+
+/** "see my avatar / profile / bio" routes: the contact is one click away. */
+const PROFILE_ROUTE =
+  /(?:看|见|点|去|戳|在)(?:我的?|主页)?(?:头像|主页|签名|简介|个人资料|背景图?|置顶)|头像有|主页有|简介有|签名有|(?:profile|avatar|bio|profile (?:picture|photo|pic)|display picture)\b/u;
+
+/** What may stand between an app name and the id: separators, "is", "me at", 号/是. */
+const ID_AFTER =
+  /^(?:[\u4e00-\u9fff]{1,5}[:：])?[\s:：=＝\-–/|,，(（"'“]*(?:(?:is|me|us|at|on|id|no\.?|number|num|account|handle|号码?|账号|帐号|是|为|號|同号)[\s:：=＝\-–,"'“]*){0,3}(@?[a-z0-9][a-z0-9_.\-]{2,40}[a-z0-9]|\+?\d{5,16})/u;
+
+/** Same number on several apps: 微同号, "same number", "same as phone". */
+const SAME_NUMBER = /^[\s:：/]*(?:同号|same (?:number|no\.?|as (?:phone|mobile|above))|same\b)/u;
+
+/** Words that look like ids after an app name but are not. */
+const NOT_AN_ID = /^(?:and|or|the|for|with|video|voice|calls?|app|apps|messages?|chat|group|official|page|account|business|web|pay|payment|support|supports|share|sharing|etc|plus)$/;
+
+/** 加V, 加我威信, ➕微: an add-sign before a short alias. */
+const ADD_SIGN_BEFORE = /(?:加|➕|\+|＋|迦|嘉)(?:我|个|下|一下)?\s*$/u;
+
+/** A contact verb after the mention: "our Facebook page … message us there". */
+const CONTACT_AFTER = /\b(?:message|contact|dm|write to|chat with|reach|call|text|inbox|ping) (?:us|me)\b|私信|联系我|找我|加我/u;
+
+/** Paying with the app (微信支付, WeChat Pay) is a payment method, not a contact route. */
+const PAYMENT_USE = /^[\s]*(?:pay\b|支付|转账|收款|付款|钱包|红包|wallet|transfer)/u;
+
+/** Words that make 微/威/维 part of another word: 细微, 轻微, 威信县, 微型, 微波. */
+const CJK_WORD_BEFORE = /[细轻稍略显精式卑衰低知入]$/u;
+const CJK_WORD_AFTER = /^(?:县|力|望|誉|名|度|型|波|米|距|笑|博|商|店|课|软|电|调|创|孔|量|观|粒|晶|风|雕|小|缩|动|服务)/u;
+
+export interface MessengerMention {
+  start: number;
+  end: number;
+  app: string;
+  strength: AliasStrength;
+  /** Range in the view of the id or number that follows, if any. */
+  idEnd?: number;
+  confidence: number;
+  signals: string[];
+}
+
+export function findMessengerMentions(view: TextView, original: string, phoneStarts: number[] = []): MessengerMention[] {
+  const text = view.text;
+  const mentions: MessengerMention[] = [];
+  for (const m of text.matchAll(ALIAS_PATTERN)) {
+    const index = Object.keys(m.groups!).find((k) => m.groups![k] !== undefined)!;
+    const alias = ALIASES[Number(index.slice(1))]!;
+    const start = m.index!;
+    const end = start + m[0].length;
+    const mention = scoreMention(text, original, view, alias, start, end, phoneStarts);
+    if (mention) mentions.push(mention);
+  }
+  mentions.push(...pinyinHomophones(text, mentions));
+  return shareSignalsInLists(text, mentions);
+}
+
+function scoreMention(
+  text: string,
+  original: string,
+  view: TextView,
+  alias: Alias,
+  start: number,
+  end: number,
+  phoneStarts: number[],
+): MessengerMention | undefined {
+  const rest = text.slice(end);
+  if (PAYMENT_USE.test(rest)) return undefined;
+  const left = before(text, start, 40);
+  const right = after(text, end, 60);
+  const signals: string[] = [];
+
+  let strength = alias.strength;
+  // 加V, ➕微, +薇: an add-sign glued to a one-letter alias is a code, not a word.
+  if (strength === "weak" && ADD_SIGN_BEFORE.test(text.slice(Math.max(0, start - 4), start))) {
+    if (!/^[a-z]/.test(rest) || alias.pattern === "v") strength = "disguise";
+  }
+  if (alias.latin && strength !== "name" && /^-?\d{1,6}(?!\d)/.test(rest)) return undefined; // WX-200, VX9: model numbers
+  if (alias.latin && strength !== "name" && /^[a-z]/.test(rest)) return undefined;
+  if (!alias.latin && /^[微薇威维唯危卫]/u.test(alias.pattern)) {
+    if (CJK_WORD_BEFORE.test(text.slice(0, start)) || CJK_WORD_AFTER.test(rest)) return undefined;
+  }
+  if (alias.pattern === "v" && !/(?:加|➕|\+|＋)\s*$/u.test(text.slice(Math.max(0, start - 2), start)) && !/^[\s:：]/u.test(rest)) {
+    return undefined; // V-neck, V领: a V alone is only WeChat when "added" or labelled
+  }
+
+  // Latin codes (vx, wx, wsp) also appear as abbreviations of other things: they need one signal.
+  let confidence = strength === "name" ? 0.3 : strength === "disguise" ? (alias.latin ? 0.4 : 0.5) : 0.1;
+
+  let idEnd: number | undefined;
+  const id = ID_AFTER.exec(rest);
+  if (id && isId(id[1]!, strength, id[0])) {
+    idEnd = end + id[0].length;
+    confidence += 0.45;
+    signals.push("id");
+  } else if (SAME_NUMBER.test(rest)) {
+    idEnd = end + SAME_NUMBER.exec(rest)![0].length;
+    confidence += 0.45;
+    signals.push("same-number");
+  } else if (phoneStarts.some((p) => p >= end && p - end <= 25)) {
+    confidence += 0.35;
+    signals.push("number-nearby");
+  }
+  if (CONTACT_WORDS.test(left) || /^\s*(?:me|us)\b/u.test(rest) || CONTACT_AFTER.test(right)) {
+    confidence += 0.3;
+    signals.push("contact-verb");
+  }
+  if (PROFILE_ROUTE.test(left) || PROFILE_ROUTE.test(right)) {
+    confidence += 0.35;
+    signals.push("profile-route");
+  }
+  const [os, oe] = view.toOriginal(start, end);
+  if (isDisguisedInOriginal(original.slice(os, oe))) {
+    confidence += 0.2;
+    signals.push("obfuscated");
+  }
+  if (PRODUCT_CONTEXT.test(left) || PRODUCT_CONTEXT.test(right.slice(0, 25))) {
+    confidence -= 0.5;
+    signals.push("product-context");
+  }
+  if (REFUSAL_CONTEXT.test(left) || REFUSAL_CONTEXT.test(right)) {
+    confidence -= 0.7;
+    signals.push("refusal");
+  }
+  return { start, end, app: alias.app, strength, idEnd, confidence: Math.max(0, Math.min(1, confidence)), signals };
+}
+
+function isId(token: string, strength: AliasStrength, whole: string): boolean {
+  if (NOT_AN_ID.test(token)) return false;
+  if (/^\+?\d+$/.test(token)) return token.replace("+", "").length >= (strength === "weak" ? 7 : 5);
+  // After an ordinary word (line, tg, ig) only a labelled id counts: "LINE ID: abc_1", not "line 2000BPH".
+  if (strength === "weak") return /[:：@]|\bid\b|号/u.test(whole);
+  if (/\d|_/.test(token)) return true;
+  // A plain word counts as an id only after an explicit label mark ("WeChat: lucytrade").
+  return /[:：]/.test(whole) && token.length >= 4 && strength !== "weak";
+}
+
+/** Zero-width characters, full-width or styled letters, letters split by separators, homoglyphs. */
+function isDisguisedInOriginal(original: string): boolean {
+  return /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]|[\uff01-\uff5e]|[\u0400-\u04ff\u0370-\u03ff](?=.*[a-z])|[a-z][\s.\-_*]{1,2}[a-z][\s.\-_*]{1,2}[a-z]|[\u{1d400}-\u{1d7ff}\u24b6-\u24e9\u249c-\u24b5]/iu.test(
+    original,
+  );
+}
+
+/** X信 pairs that read "wei xin" (威信, 维信, 唯信 …) but no list has: pinyin says what they sound like. */
+function pinyinHomophones(text: string, known: MessengerMention[]): MessengerMention[] {
+  const out: MessengerMention[] = [];
+  for (const m of text.matchAll(/([\u4e00-\u9fff])信/gu)) {
+    const start = m.index!;
+    if (known.some((k) => k.start <= start && k.end > start)) continue;
+    const first = m[1]!;
+    if (first === "微") continue;
+    const readings = pinyin(first, { toneType: "none", multiple: true, type: "array" });
+    if (!readings.includes("wei")) continue;
+    const rest = text.slice(start + 2);
+    if (CJK_WORD_BEFORE.test(text.slice(0, start)) || CJK_WORD_AFTER.test(rest)) continue;
+    const id = ID_AFTER.exec(rest);
+    const verb = CONTACT_WORDS.test(before(text, start, 15));
+    if (!id && !verb) continue;
+    const idEnd = id && isId(id[1]!, "disguise", id[0]) ? start + 2 + id[0].length : undefined;
+    out.push({
+      start,
+      end: start + 2,
+      app: "WeChat",
+      strength: "disguise",
+      idEnd,
+      confidence: 0.5 + (idEnd ? 0.45 : 0) + (verb ? 0.3 : 0),
+      signals: ["homophone"],
+    });
+  }
+  return out;
+}
+
+/** "WhatsApp/WeChat: 138…", "V信/WhatsApp": apps listed together share the id and the verb. */
+function shareSignalsInLists(text: string, mentions: MessengerMention[]): MessengerMention[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && /^\s*(?:\/|、|,|，|&|\+|or|and|或|和|及)\s*$/u.test(text.slice(sorted[j]!.end, sorted[j + 1]!.start))) j++;
+    if (j === i) continue;
+    const group = sorted.slice(i, j + 1);
+    const best = Math.max(...group.map((g) => g.confidence));
+    const idEnd = group.map((g) => g.idEnd).find((e) => e !== undefined);
+    for (const g of group) {
+      if (g.signals.includes("product-context") || g.signals.includes("refusal")) continue;
+      g.confidence = Math.max(g.confidence, Math.min(1, best));
+      g.idEnd ??= idEnd;
+    }
+    i = j;
+  }
+  return sorted;
+}

@@ -1,0 +1,137 @@
+// Phone-number candidates on the compact digit view (numerals in any notation are digits there,
+// separators between digits are gone), validated with libphonenumber-js and scored by context.
+
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
+import type { TextView } from "../../src/types.js";
+import { after, before } from "./context.js";
+
+export interface PhoneCandidate {
+  /** Range in the view. */
+  start: number;
+  end: number;
+  /** E.164 form. */
+  e164: string;
+  country?: string;
+  confidence: number;
+  /** Why the score is what it is (for messages and debugging). */
+  reasons: string[];
+}
+
+const DIGIT_RUN = /(?:\+|(?<![\d]))\d{7,16}(?!\d)/g;
+
+/** Labels right before a number that say it is a phone or messenger number. */
+const PHONE_LABEL =
+  /(?:\b(?:tel|phone|mobile|mob|cell|call|text|sms|whatsapp|whats ?app|wsp|wa|viber|telegram|tg|signal|line|wechat|weixin|wx|vx|v|contact|hotline|number|zap|zalo)\b|電話|电话|手机|联系|热线|座机|微信|微|薇|号码|同号|致电|来电|拨打|📞|☎|📱|número|numero|teléfono|telefone|celular|móvil|номер|телефон|тел\b|звоните|واتساب|هاتف|رقم|điện thoại|sđt|โทร|เบอร์)/gu;
+
+/** Labels that make a long digit run an id of something else (HS code, part number, order...). */
+const NOT_PHONE_LABEL =
+  /(?:\bhs\b|\bhts\b|hs ?code|tariff|customs|海关|税号|编码|编号|料号|物料|型号|货号|\bean\b|\bupc\b|\bgtin\b|\bisbn\b|barcode|条码|\bsku\b|\bspu\b|\bmodel\b|\bpart\b|p\/n|\bpn\b|\boe\b|\boem\b|\bref\b|reference|\bserial\b|s\/n|\bsn\b|\bimei\b|\bbatch\b|\blot\b|\border\b|订单|单号|运单|快递|tracking|waybill|invoice|发票|\biso\b|\biec\b|\bgb\b|\bgb\/t\b|\ben\b|\bastm\b|\bul\b|\bdin\b|\bjis\b|certificate|证书|licen[cs]e|许可证|注册号|批号|\bcas\b|\bcode\b|卡号)/gu;
+
+/** What follows a number that makes it a quantity, not a phone. */
+const UNIT_AFTER = /^\s*(?:mm|cm|m\b|km|kg|g\b|mg|v\b|w\b|kw|mah|ah|hz|pcs|pc\b|sets|units|x|×|\*|%|°|℃|元|个|件|米|毫米|公斤|吨|台|套|rpm|psi|bar|mpa|nits|lumens|lm|dpi|ppi|gsm|ml|l\b|oz|lb|lbs|inch|in\b|ft|yuan|usd|rmb|\$|¥)/u;
+
+/** Words that may glue onto a number as a messenger label (vx138..., wx138..., tel138...). */
+const GLUED_LABEL = /(?:vx|wx|v|tel|ph|mob|wa|wsp|whatsapp|wechat|qq|tg|line|电话|手机|微信|微|薇|联系)$/u;
+
+const CN_MOBILE = /^(?:\+?86|0086)?1[3-9]\d{9}$/;
+
+export function findPhoneCandidates(view: TextView, defaultCountry: CountryCode = "CN"): PhoneCandidate[] {
+  const text = view.text;
+  const found: PhoneCandidate[] = [];
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    const candidate = scoreCandidate(text, start, end, m[0], defaultCountry);
+    if (candidate) found.push(candidate);
+  }
+  return found;
+}
+
+function parseNumber(raw: string, defaultCountry: CountryCode): { e164: string; country?: string; international: boolean } | undefined {
+  const digits = raw.replace(/^\+/, "");
+  const attempts: Array<[string, CountryCode | undefined, boolean]> = [];
+  if (raw.startsWith("+")) attempts.push([raw, undefined, true]);
+  else if (digits.startsWith("00")) attempts.push(["+" + digits.slice(2), undefined, true]);
+  else {
+    attempts.push([digits, defaultCountry, false]);
+    attempts.push(["+" + digits, undefined, true]);
+  }
+  for (const [input, country, international] of attempts) {
+    const parsed = parsePhoneNumberFromString(input, country);
+    if (parsed?.isValid()) return { e164: parsed.number, country: parsed.country, international };
+  }
+  return undefined;
+}
+
+function scoreCandidate(
+  text: string,
+  start: number,
+  end: number,
+  raw: string,
+  defaultCountry: CountryCode,
+): PhoneCandidate | undefined {
+  const digits = raw.replace(/^\+/, "");
+  if (/^(\d)\1+$/.test(digits)) return undefined;
+  const parsed = parseNumber(raw, defaultCountry);
+  if (!parsed) return undefined;
+
+  const reasons: string[] = [];
+  let confidence: number;
+  if (CN_MOBILE.test(raw)) {
+    confidence = 0.7;
+    reasons.push("mobile");
+  } else if (raw.startsWith("+") || digits.startsWith("00")) {
+    confidence = 0.65;
+    reasons.push("international");
+  } else if (parsed.international) {
+    // Digits that only parse with a country code prefixed (7912…, 44…): plausible, weak alone.
+    confidence = 0.35;
+    reasons.push("country-code");
+  } else {
+    confidence = 0.35;
+    reasons.push("national");
+  }
+
+  const left = before(text, start, 40);
+  const right = after(text, end, 12);
+  const gluedLeft = text.slice(Math.max(0, start - 12), start);
+
+  if (UNIT_AFTER.test(right)) return undefined;
+  if (/[a-z]$/u.test(gluedLeft) && !GLUED_LABEL.test(gluedLeft)) {
+    // A number glued to letters is a part or model number (A13812345678), unless the letters are a label.
+    confidence -= 0.4;
+    reasons.push("glued-to-letters");
+  }
+  if (/[\d.,]$/.test(gluedLeft) || /^[.,]\d/.test(text.slice(end, end + 2))) return undefined;
+
+  // The label nearest the number decides between "phone" and "some other id".
+  const label = lastMatchEnd(PHONE_LABEL, left);
+  const idLabel = lastMatchEnd(NOT_PHONE_LABEL, left);
+  const labelled = GLUED_LABEL.test(gluedLeft) || (label >= 0 && label > idLabel && left.length - label <= 24);
+  const negative = idLabel >= 0 && idLabel >= label;
+  if (labelled) {
+    confidence += 0.3;
+    reasons.push("label");
+  } else if (label >= 0 && !negative) {
+    confidence += 0.15;
+    reasons.push("nearby-label");
+  }
+  // One in a list of other long ids (OE 11427953129 / 13717532754): the list's label covers it.
+  const listedWithIds = [...before(text, start, 60).matchAll(/\d{8,}/g)].some((d) => !CN_MOBILE.test(d[0]));
+  if (listedWithIds && !labelled) {
+    confidence -= 0.3;
+    reasons.push("listed-with-ids");
+  }
+  if (negative && !labelled) {
+    confidence -= 0.5;
+    reasons.push("id-label");
+  }
+  return { start, end, e164: parsed.e164, country: parsed.country, confidence: Math.min(1, confidence), reasons };
+}
+
+/** End offset of the last match of a global regex in `s`, or -1. */
+function lastMatchEnd(pattern: RegExp, s: string): number {
+  let last = -1;
+  for (const m of s.matchAll(pattern)) last = m.index! + m[0].length;
+  return last;
+}

@@ -1,0 +1,23 @@
+// `compact`: ESLint's compact format, one problem per line for editors and problem matchers:
+// `path: line L, col C, Error - message (rule-id)`, then `N problems`.
+// The keywords stay English in every locale (tools parse them); messages arrive localised.
+import type { LintMessage, LintResult } from "../types.js";
+
+const type = (m: LintMessage): string => (m.fatal || m.severity === 2 ? "Error" : "Warning");
+
+// One line per problem, whatever the message contains.
+const oneLine = (text: string): string => text.replace(/\r\n|[\r\n\u2028\u2029]/g, " ");
+
+export function compact(results: LintResult[]): string {
+  let output = "";
+  let total = 0;
+  for (const result of results) {
+    for (const m of result.messages) {
+      total++;
+      output += `${result.filePath}: line ${m.line || 0}, col ${m.column || 0}, ${type(m)} - ${oneLine(m.message)}`;
+      output += m.ruleId ? ` (${m.ruleId})\n` : "\n";
+    }
+  }
+  if (total > 0) output += `\n${total} problem${total === 1 ? "" : "s"}`;
+  return output;
+}

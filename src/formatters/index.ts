@@ -1,0 +1,42 @@
+// Built-in formatters, by name. Each is `(results, context) => string`. The CLI resolves other
+// names itself (npm package `offsite-lint-formatter-<name>`, then a file path) and calls the
+// formatter it finds with the same context.
+
+import type { LintResult, Locale, RuleMeta } from "../types.js";
+import type { PlatformProfile } from "../penalties/types.js";
+import { compact } from "./compact.js";
+import { json } from "./json.js";
+import { stylish } from "./stylish.js";
+
+export interface FormatterContext {
+  /** Paths in text output are shown relative to this. */
+  cwd: string;
+  locale: Locale;
+  /** Emit ANSI colours (the CLI decides: --color / --no-color / TTY). */
+  color: boolean;
+  /** The penalty profile of the run (already merged with the user's overrides). */
+  platform: PlatformProfile;
+  /** Metadata of the rules that ran, by rule id. */
+  rulesMeta?: Record<string, RuleMeta>;
+  /** `--max-penalty`: text formatters say when the run's estimate exceeds it. */
+  maxPenalty?: number;
+}
+
+export type Formatter = (results: LintResult[], context: FormatterContext) => string;
+
+export const builtinFormatters: Readonly<Record<string, Formatter>> = Object.freeze({
+  stylish,
+  json,
+  compact,
+});
+
+/** A built-in formatter, or undefined (the caller then tries packages and paths). */
+export function getFormatter(name: string): Formatter | undefined {
+  return Object.hasOwn(builtinFormatters, name) ? builtinFormatters[name] : undefined;
+}
+
+export function formatterNames(): string[] {
+  return Object.keys(builtinFormatters);
+}
+
+export { compact, json, stylish };

@@ -1,0 +1,100 @@
+// The linting kernel: pure, no I/O. One field in, the rules' findings out, with severity from
+// confidence and messages rendered in the user's language. Post-processing steps are small and
+// composable (textlint's style): dedupe, then sort.
+
+import type { Category, Finding, Locale, Rule } from "./types.js";
+import { buildViews } from "./text/views.js";
+
+export interface ActiveRule {
+  rule: Rule;
+  /** Configured severity: 1 warn, 2 error. */
+  severity: 1 | 2;
+  options: Record<string, unknown>;
+}
+
+export interface FieldLintOptions {
+  kind: "listing" | "reply";
+  strict: boolean;
+  locale: Locale;
+  rules: readonly ActiveRule[];
+}
+
+export interface FieldFinding {
+  ruleId: string;
+  category: Category;
+  severity: 1 | 2;
+  message: string;
+  messageId: string;
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+/** Confidence decides severity: clear cases keep the configured severity, weaker ones warn. */
+export const CONFIDENCE = { error: 0.75, warn: 0.5, strictWarn: 0.3 } as const;
+
+export function severityFor(confidence: number, configured: 1 | 2, strict: boolean): 0 | 1 | 2 {
+  if (confidence >= CONFIDENCE.error) return configured;
+  if (confidence >= CONFIDENCE.warn) return 1;
+  if (strict && confidence >= CONFIDENCE.strictWarn) return 1;
+  return 0;
+}
+
+/** Fills `{name}` placeholders; unknown ones stay visible so a missing value is noticed. */
+export function renderMessage(template: string, data: Record<string, string> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? data[key]! : whole));
+}
+
+export function lintField(field: { name: string; text: string }, options: FieldLintOptions): FieldFinding[] {
+  if (field.text.trim() === "") return [];
+  const views = buildViews(field.text);
+  const findings: FieldFinding[] = [];
+  for (const { rule, severity: configured, options: ruleOptions } of options.rules) {
+    const reported: Finding[] = [];
+    rule.check({
+      field,
+      kind: options.kind,
+      views,
+      options: ruleOptions,
+      strict: options.strict,
+      report: (finding) => reported.push(finding),
+    });
+    for (const finding of reported) {
+      const severity = severityFor(finding.confidence, configured, options.strict);
+      if (severity === 0) continue;
+      const template = rule.meta.messages[finding.messageId];
+      const message = template ? renderMessage(template[options.locale], finding.data) : finding.messageId;
+      findings.push({
+        ruleId: rule.meta.id,
+        category: rule.meta.category,
+        severity,
+        message,
+        messageId: finding.messageId,
+        start: Math.max(0, Math.min(finding.start, field.text.length)),
+        end: Math.max(0, Math.min(Math.max(finding.end, finding.start), field.text.length)),
+        confidence: finding.confidence,
+      });
+    }
+  }
+  return sortFindings(dedupeFindings(findings));
+}
+
+/** One message per rule per place: overlapping findings of the same rule keep the surest. */
+export function dedupeFindings(findings: FieldFinding[]): FieldFinding[] {
+  const byRule = new Map<string, FieldFinding[]>();
+  for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  const kept: FieldFinding[] = [];
+  for (const group of byRule.values()) {
+    const ordered = [...group].sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start));
+    const chosen: FieldFinding[] = [];
+    for (const f of ordered) {
+      if (!chosen.some((c) => c.start < f.end && f.start < c.end)) chosen.push(f);
+    }
+    kept.push(...chosen);
+  }
+  return kept;
+}
+
+export function sortFindings(findings: FieldFinding[]): FieldFinding[] {
+  return [...findings].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}

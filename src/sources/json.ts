@@ -1,0 +1,146 @@
+// JSON exports: an array of objects; or an object holding an array of objects (the first such
+// property; the object's other text, if any, becomes one more record after them); or one object.
+// Every string value in a record is a field named by its path (`title`, `attributes.color`,
+// `images[2].alt`). jsonc-parser gives each string literal's offset, so positions inside escaped
+// strings are exact.
+
+import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { SourceError, type FieldText, type SourceInput, type SourceReader, type SourceRecord } from "../types.js";
+import { LineMap, alignToRaw, createFieldText, unescapeJsonString, verbatim } from "./location.js";
+import { cleanId, isIdFieldName } from "./record-id.js";
+import { readWholeText } from "./text-stream.js";
+
+export const jsonReader: SourceReader = {
+  extensions: [".json"],
+  kind: "listing",
+  read: readJson,
+};
+
+/** Lenient where it costs nothing: exports edited by hand gain comments and trailing commas. */
+export const JSON_PARSE_OPTIONS = { disallowComments: false, allowTrailingComma: true, allowEmptyContent: true };
+
+async function* readJson(input: SourceInput): AsyncGenerator<SourceRecord> {
+  const text = await readWholeText(input);
+  const lines = new LineMap(text);
+  const root = parseJson(text, lines);
+  if (!root) return;
+  const container = recordArrayProperty(root);
+  if (!container) {
+    const items = root.type === "array" ? (root.children ?? []) : [root];
+    for (let i = 0; i < items.length; i++) yield jsonRecord(items[i]!, i, text, lines);
+    return;
+  }
+  const items = container.children?.[1]?.children ?? [];
+  for (let i = 0; i < items.length; i++) yield jsonRecord(items[i]!, i, text, lines);
+  // Text beside the array (a single product with an `images` array, a note) is not dropped.
+  const rest: FieldText[] = [];
+  for (const property of root.children ?? []) {
+    if (property !== container) collectStringFields(property, "", text, lines, rest);
+  }
+  if (rest.length > 0) {
+    yield { index: items.length, id: recordId(root), line: lines.position(root.offset).line, fields: rest };
+  }
+}
+
+/** Parses `text`; a syntax error becomes a SourceError at its position (in `lines`' coordinates). */
+export function parseJson(text: string, lines: LineMap): Node | undefined {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, JSON_PARSE_OPTIONS);
+  const first = errors[0];
+  if (first) {
+    const { line, column } = lines.position(first.offset);
+    const atEnd = text.slice(first.offset).trim() === "";
+    const what = describeParseError(first);
+    throw new SourceError(`Invalid JSON: ${atEnd ? `unexpected end of file, ${lowerFirst(what)}` : what}.`, line, column);
+  }
+  return root;
+}
+
+/** In a root object, the first property whose value is an array of objects: the records. */
+export function recordArrayProperty(root: Node): Node | undefined {
+  if (root.type !== "object") return undefined;
+  return (root.children ?? []).find((property) => {
+    const value = property.children?.[1];
+    return value !== undefined && isArrayOfObjects(value);
+  });
+}
+
+/** One record from a JSON value; `text`/`lines` are the source it was parsed from. */
+export function jsonRecord(node: Node, index: number, text: string, lines: LineMap): SourceRecord {
+  const fields: FieldText[] = [];
+  collectStringFields(node, "", text, lines, fields);
+  return { index, id: recordId(node), line: lines.position(node.offset).line, fields };
+}
+
+function recordId(node: Node): string | undefined {
+  if (node.type !== "object") return undefined;
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key && value && isIdFieldName(String(key.value))) {
+      const id = cleanId(value.value);
+      if (id) return id;
+    }
+  }
+  return undefined;
+}
+
+/** Appends a field for every non-blank string in `node`, named by its path below the record. */
+export function collectStringFields(node: Node, path: string, text: string, lines: LineMap, out: FieldText[]): void {
+  switch (node.type) {
+    case "string":
+      if (typeof node.value === "string" && node.value.trim()) out.push(stringField(path || "text", node, text, lines));
+      return;
+    case "object":
+      for (const property of node.children ?? []) collectStringFields(property, path, text, lines, out);
+      return;
+    case "property": {
+      const [key, value] = node.children ?? [];
+      if (key && value) collectStringFields(value, path ? `${path}.${key.value}` : String(key.value), text, lines, out);
+      return;
+    }
+    case "array":
+      (node.children ?? []).forEach((item, i) => collectStringFields(item, `${path}[${i}]`, text, lines, out));
+      return;
+    default:
+      return; // numbers, booleans and null carry no text worth checking
+  }
+}
+
+function stringField(name: string, node: Node, text: string, lines: LineMap): FieldText {
+  const value = node.value as string;
+  const innerStart = node.offset + 1;
+  const innerEnd = node.offset + node.length - 1;
+  // Same length as the literal's inside means no escapes: the value is its own raw slice.
+  if (innerEnd - innerStart === value.length) return createFieldText(name, verbatim(value), innerStart, lines);
+  const unescaped = unescapeJsonString(text.slice(innerStart, innerEnd));
+  if (unescaped && unescaped.text === value) return createFieldText(name, unescaped, innerStart, lines);
+  return createFieldText(name, alignToRaw(value, text, innerStart, innerEnd), 0, lines);
+}
+
+const PARSE_ERROR_MESSAGES: Record<string, string> = {
+  InvalidSymbol: "Invalid symbol",
+  InvalidNumberFormat: "Invalid number",
+  PropertyNameExpected: "Property name expected",
+  ValueExpected: "Value expected",
+  ColonExpected: "Colon expected",
+  CommaExpected: "Comma expected",
+  CloseBraceExpected: "Closing brace `}` expected",
+  CloseBracketExpected: "Closing bracket `]` expected",
+  EndOfFileExpected: "End of file expected",
+  InvalidCommentToken: "Invalid comment",
+  UnexpectedEndOfComment: "Unterminated comment",
+  UnexpectedEndOfString: "Unterminated string",
+  UnexpectedEndOfNumber: "Unterminated number",
+  InvalidUnicode: "Invalid \\u escape",
+  InvalidEscapeCharacter: "Invalid escape character",
+  InvalidCharacter: "Invalid character in string (control characters must be escaped)",
+};
+
+export function describeParseError(error: ParseError): string {
+  const code = printParseErrorCode(error.error);
+  return PARSE_ERROR_MESSAGES[code] ?? code;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,1048 @@
+// The phrase engine: rules as data. Phrase packs (YAML, one per rule and language) hold entries
+// written in a small pattern language that a non-programmer can edit; this module compiles them to
+// native RegExps with bounded quantifiers only, runs them on the folded view of a field and maps
+// every hit back to the original characters. Pure: no I/O (the loader is phrase-packs.ts).
+//
+// Pattern language (patterns match the folded view: lower case, simplified Chinese, width folded;
+// a pattern is folded the same way before it is compiled, so `私訊` or `ＰＭ` in a pack still work):
+//
+//   contact us          tokens separated by spaces; between two tokens the text may hold up to
+//                       three separators (spaces, commas, dashes, emoji...), never a letter, digit
+//                       or sentence mark. `线下 交易` also matches 线下交易.
+//   (price|quote)       alternatives; an alternative may be several tokens: `(best|lowest) price`
+//   us?  (a|the)?       `?` makes the token or group before it optional
+//   …   …40   ...       a gap: up to 30 (or the given number, at most 80) characters of anything
+//                       except a sentence end (. ! ? ; 。 ؟ newline); "contact us for a much better
+//                       price" is `contact us … better price`
+//   discount*           a word that starts with `discount` (discounts, discounted); `*سعر` a word
+//                       that ends with it (Arabic prefixes و ب ل ال)
+//   <num>               a number: 3, 20, 2.5, 1,000, 三, 两
+//   \(                  a literal `(`, `)`, `|`, `?`, `*`, `…`, `<`
+//
+// Inside a token, `'` is optional and matches ' ’ ‘ ʼ (don't, dont); `-` is optional and matches
+// any dash or a space (e-mail, email, e mail). Latin letters with accents also match the bare
+// letter (también, tambien; liên hệ, lien he); Arabic letters tolerate the alef/yeh/teh-marbuta
+// variants and inserted harakat or tatweel.
+//
+// Word boundaries: a token that starts or ends with a letter of a space-separated script (Latin,
+// Cyrillic, Greek, Arabic, Hebrew, Hangul, Devanagari ...) or a digit must not be glued to another
+// such letter there ("line" never matches inside "online"). JS `\b` is ASCII-only, so boundaries
+// are lookarounds over those scripts. Chinese, Japanese and Thai tokens have no boundaries.
+//
+// Entries can carry context, all judged within the sentence of the hit:
+//   unless:   patterns that cancel the hit ("… via Trade Assurance", "通过平台")
+//   requires: patterns of which one must also be present (a price lure near a contact route); the
+//             reported range then covers both when they are close
+//   boost:    patterns that raise the confidence when present
+// and a pack can declare negative context (rule-wide, sentence or field scope) that lowers or
+// drops hits of every entry of the rule.
+
+import type { TextView } from "../types.js";
+import { foldText } from "./fold.js";
+
+// ---------------------------------------------------------------------------------------------
+// Pattern syntax tree and parser
+
+export interface LiteralItem {
+  kind: "lit";
+  /** Folded literal text. */
+  text: string;
+  optional: boolean;
+  /** `*word`: any letters may come before the literal inside the word. */
+  wildStart: boolean;
+  /** `word*`: any letters may follow the literal inside the word. */
+  wildEnd: boolean;
+}
+export interface AltItem {
+  kind: "alt";
+  options: Sequence[];
+  optional: boolean;
+}
+export interface GapItem {
+  kind: "gap";
+  max: number;
+  optional: false;
+}
+export interface NumItem {
+  kind: "num";
+  optional: boolean;
+}
+export type PatternItem = LiteralItem | AltItem | GapItem | NumItem;
+export interface Sequence {
+  items: PatternItem[];
+}
+
+export class PatternSyntaxError extends Error {
+  constructor(
+    message: string,
+    public readonly pattern: string,
+    public readonly offset: number,
+  ) {
+    super(`${message} at column ${offset + 1} of pattern ${JSON.stringify(pattern)}`);
+    this.name = "PatternSyntaxError";
+  }
+}
+
+export const DEFAULT_GAP = 30;
+export const MAX_GAP = 80;
+const MAX_GAPS_PER_PATTERN = 3;
+const MAX_PATTERN_LENGTH = 2000;
+const MAX_GROUP_DEPTH = 6;
+const WILDCARD_LETTERS = 15;
+
+type Token =
+  | { t: "(" | ")" | "|" | "?"; at: number }
+  | { t: "gap"; max: number; at: number }
+  | { t: "num"; at: number }
+  | { t: "word"; text: string; wildStart: boolean; wildEnd: boolean; at: number };
+
+function lex(source: string, defaultGap: number): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = source.length;
+  const fail = (message: string, at: number): never => {
+    throw new PatternSyntaxError(message, source, at);
+  };
+  const readGapNumber = (from: number): [number, number] => {
+    let j = from;
+    while (j < n && source[j]! >= "0" && source[j]! <= "9") j++;
+    if (j === from) return [defaultGap, j];
+    const max = Number(source.slice(from, j));
+    if (max < 1 || max > MAX_GAP) fail(`a gap holds 1 to ${MAX_GAP} characters, not ${max}`, from);
+    return [max, j];
+  };
+  while (i < n) {
+    const ch = source[i]!;
+    if (/\s/u.test(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === "(" || ch === ")" || ch === "|" || ch === "?") {
+      tokens.push({ t: ch, at: i });
+      i++;
+      continue;
+    }
+    if (ch === "…" || source.startsWith("...", i)) {
+      const [max, next] = readGapNumber(i + (ch === "…" ? 1 : 3));
+      tokens.push({ t: "gap", max, at: i });
+      i = next;
+      continue;
+    }
+    if (source.startsWith("<num>", i)) {
+      tokens.push({ t: "num", at: i });
+      i += 5;
+      continue;
+    }
+    // A word: up to whitespace or a syntax character; `\` escapes the next character.
+    const at = i;
+    let text = "";
+    let wildStart = false;
+    let wildEnd = false;
+    if (ch === "*") {
+      wildStart = true;
+      i++;
+    }
+    while (i < n) {
+      const c = source[i]!;
+      if (c === "\\") {
+        if (i + 1 >= n) fail("a pattern cannot end with `\\`", i);
+        const cp = source.codePointAt(i + 1)!;
+        text += String.fromCodePoint(cp);
+        i += cp > 0xffff ? 3 : 2;
+        continue;
+      }
+      if (/\s/u.test(c) || c === "(" || c === ")" || c === "|" || c === "?" || c === "…") break;
+      if (source.startsWith("...", i) || source.startsWith("<num>", i)) break;
+      if (c === "*") {
+        wildEnd = true;
+        i++;
+        if (i < n && !/[\s()|?]/u.test(source[i]!)) fail("`*` may only start or end a word", i - 1);
+        break;
+      }
+      text += c;
+      i++;
+    }
+    if (text === "") fail("`*` needs a word", at);
+    tokens.push({ t: "word", text, wildStart, wildEnd, at });
+  }
+  return tokens;
+}
+
+function parse(source: string, defaultGap: number): Sequence {
+  if (source.length > MAX_PATTERN_LENGTH) {
+    throw new PatternSyntaxError(`a pattern is at most ${MAX_PATTERN_LENGTH} characters`, source, 0);
+  }
+  const tokens = lex(source, defaultGap);
+  let pos = 0;
+  let gaps = 0;
+  const fail = (message: string, at: number): never => {
+    throw new PatternSyntaxError(message, source, at);
+  };
+
+  const parseSeq = (depth: number): Sequence => {
+    const items: PatternItem[] = [];
+    while (pos < tokens.length) {
+      const tok = tokens[pos]!;
+      if (tok.t === ")" || tok.t === "|") break;
+      pos++;
+      let item: PatternItem;
+      if (tok.t === "(") {
+        if (depth >= MAX_GROUP_DEPTH) fail(`groups nest at most ${MAX_GROUP_DEPTH} deep`, tok.at);
+        const options: Sequence[] = [];
+        for (;;) {
+          const seq = parseSeq(depth + 1);
+          if (seq.items.length === 0) fail("an alternative is empty (use `?` for an optional group)", tok.at);
+          options.push(seq);
+          const next = tokens[pos];
+          if (!next) fail("`(` is never closed", tok.at);
+          pos++;
+          if (next!.t === ")") break;
+        }
+        item = { kind: "alt", options, optional: false };
+      } else if (tok.t === "?") {
+        fail("`?` must follow a token or a group", tok.at);
+        continue;
+      } else if (tok.t === "gap") {
+        gaps++;
+        if (gaps > MAX_GAPS_PER_PATTERN) fail(`at most ${MAX_GAPS_PER_PATTERN} gaps per pattern`, tok.at);
+        item = { kind: "gap", max: tok.max, optional: false };
+      } else if (tok.t === "num") {
+        item = { kind: "num", optional: false };
+      } else {
+        const text = foldLiteral(tok.text);
+        if (text === "") fail("a word folds to nothing (only invisible characters?)", tok.at);
+        if ((tok.wildStart || tok.wildEnd) && !isWordScriptChar(tok.wildStart ? firstChar(text) : lastChar(text))) {
+          fail("`*` only works on words of space-separated scripts (Latin, Cyrillic, Arabic ...)", tok.at);
+        }
+        item = { kind: "lit", text, optional: false, wildStart: tok.wildStart, wildEnd: tok.wildEnd };
+      }
+      if (tokens[pos]?.t === "?") {
+        if (item.kind === "gap") fail("a gap is already optional", tokens[pos]!.at);
+        (item as LiteralItem | AltItem | NumItem).optional = true;
+        pos++;
+      }
+      items.push(item);
+    }
+    return { items };
+  };
+
+  const seq = parseSeq(0);
+  if (pos < tokens.length) fail(`unexpected \`${tokens[pos]!.t}\``, tokens[pos]!.at);
+  if (seq.items.length === 0) fail("a pattern needs at least one word", 0);
+  if (seq.items.every((item) => item.optional || item.kind === "gap")) {
+    fail("a pattern needs at least one word that is not optional", 0);
+  }
+  const first = seq.items[0]!;
+  const last = seq.items[seq.items.length - 1]!;
+  if (first.kind === "gap" || last.kind === "gap") fail("a pattern cannot start or end with a gap", 0);
+  for (let k = 1; k < seq.items.length; k++) {
+    if (seq.items[k]!.kind === "gap" && seq.items[k - 1]!.kind === "gap") fail("two gaps in a row", 0);
+  }
+  return seq;
+}
+
+/** A pattern literal gets the folding the text gets (width, case, traditional → simplified). */
+function foldLiteral(text: string): string {
+  return foldText(text).text;
+}
+
+function firstChar(s: string): string {
+  return String.fromCodePoint(s.codePointAt(0)!);
+}
+function lastChar(s: string): string {
+  const chars = [...s];
+  return chars[chars.length - 1]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compilation to RegExp
+
+/** Letters of scripts that separate words with spaces, digits and combining marks: what a word
+ * boundary looks at. Chinese, Japanese and Thai are not in it, so their tokens need no boundary. */
+const WORD_CLASS =
+  "[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Arabic}\\p{Script=Hebrew}" +
+  "\\p{Script=Armenian}\\p{Script=Georgian}\\p{Script=Hangul}\\p{Script=Devanagari}\\p{Nd}\\p{M}]";
+/** What decides whether a token gets a boundary: its first/last character is a letter of one of
+ * those scripts or a digit (a combining mark alone does not count: Thai words end in marks). */
+const WORD_CHAR =
+  /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Hangul}\p{Script=Devanagari}\p{Nd}]$/u;
+
+function isWordScriptChar(ch: string): boolean {
+  return WORD_CHAR.test(ch);
+}
+
+/** Sentence marks in the folded view (full-width ones are already folded to ASCII by NFKC). */
+const BREAK_CHARS = "\\n.!?;。؟";
+/** Between two tokens: up to three characters that are neither letters, digits nor sentence marks. */
+const JOINER = `[^\\p{L}\\p{N}\\p{M}${BREAK_CHARS}]{0,3}`;
+/** Inside a gap: anything but a sentence mark; a dot only inside a word or number (3.20, abc.com). */
+const GAP_UNIT = `(?:[^${BREAK_CHARS}]|\\.(?=[\\p{L}\\p{N}]))`;
+const NUMBER =
+  "(?<![\\p{Nd}.,])(?:\\p{Nd}{1,7}(?:[.,]\\p{Nd}{1,3}){0,2}|[一二两三四五六七八九十几百千万半]{1,4})(?!\\p{Nd})";
+
+const APOSTROPHES = "['’‘ʼ`´]?";
+const DASHES = "[-‐‑–—\\s]?";
+const HARAKAT = "[\\u064B-\\u065F\\u0670\\u0640]{0,2}";
+const ARABIC_VARIANTS: Record<string, string> = {
+  ا: "[اأإآٱ]", أ: "[اأإآ]", إ: "[اأإآ]", آ: "[اأإآ]",
+  ي: "[يىی]", ى: "[يىی]", ة: "[ةه]", ه: "[هة]", ك: "[كک]",
+};
+const CYRILLIC_VARIANTS: Record<string, string> = { е: "[её]", ё: "[её]" };
+
+function escapeChar(ch: string): string {
+  return /[\\^$.*+?()[\]{}|/]/u.test(ch) ? `\\${ch}` : ch;
+}
+
+interface CharPiece {
+  re: string;
+  /** The character is matched as itself (usable in an anchor). */
+  plain: boolean;
+}
+
+function charPieces(text: string): CharPiece[] {
+  const pieces: CharPiece[] = [];
+  for (const ch of text) {
+    if (ch === "'" || ch === "’" || ch === "‘" || ch === "ʼ") {
+      pieces.push({ re: APOSTROPHES, plain: false });
+    } else if (ch === "-") {
+      pieces.push({ re: DASHES, plain: false });
+    } else if (/\p{Script=Arabic}/u.test(ch) && /\p{L}/u.test(ch)) {
+      pieces.push({ re: `${ARABIC_VARIANTS[ch] ?? ch}${HARAKAT}`, plain: false });
+    } else if (CYRILLIC_VARIANTS[ch]) {
+      pieces.push({ re: CYRILLIC_VARIANTS[ch]!, plain: false });
+    } else if (ch === "đ") {
+      pieces.push({ re: "[đd]", plain: false });
+    } else {
+      const base = ch.normalize("NFD").replace(/\p{M}/gu, "");
+      if (base !== ch && base.length > 0 && /\p{Script=Latin}/u.test(base)) {
+        pieces.push({ re: `(?:${ch}|${escapeChar(base)}\\p{M}{0,2})`, plain: false });
+      } else {
+        pieces.push({ re: escapeChar(ch), plain: true });
+      }
+    }
+  }
+  return pieces;
+}
+
+function literalRegex(item: LiteralItem): string {
+  const body = charPieces(item.text)
+    .map((p) => p.re)
+    .join("");
+  const startsWord = isWordScriptChar(firstChar(item.text));
+  const endsWord = isWordScriptChar(lastChar(item.text));
+  let re = body;
+  if (item.wildStart) re = `${WORD_CLASS}{0,${WILDCARD_LETTERS}}${re}`;
+  if (item.wildEnd) re = `${re}${WORD_CLASS}{0,${WILDCARD_LETTERS}}`;
+  if (startsWord) re = `(?<!${WORD_CLASS})${re}`;
+  if (endsWord) re = `${re}(?!${WORD_CLASS})`;
+  return re;
+}
+
+function itemRegex(item: PatternItem): string {
+  switch (item.kind) {
+    case "lit":
+      return literalRegex(item);
+    case "alt":
+      return `(?:${item.options.map(sequenceRegex).join("|")})`;
+    case "gap":
+      return `${GAP_UNIT}{0,${item.max}}?`;
+    case "num":
+      return NUMBER;
+  }
+}
+
+function sequenceRegex(seq: Sequence): string {
+  let out = "";
+  seq.items.forEach((item, k) => {
+    const previous = k > 0 ? seq.items[k - 1]! : undefined;
+    const joiner = k === 0 || item.kind === "gap" || previous?.kind === "gap" ? "" : JOINER;
+    const piece = joiner + itemRegex(item);
+    out += item.optional ? `(?:${piece})?` : piece;
+  });
+  return out;
+}
+
+// Anchors: literal strings of which at least one occurs in the folded text whenever the pattern
+// matches. One Aho-Corasick pass over a field finds which patterns can match at all, so the
+// regexes of the other few hundred never run.
+
+function literalAnchor(item: LiteralItem): string | null {
+  let best = "";
+  let run = "";
+  for (const piece of charPieces(item.text)) {
+    if (piece.plain) {
+      run += piece.re.replace(/^\\/u, "");
+      if (run.length > best.length) best = run;
+    } else run = "";
+  }
+  return best === "" ? null : best;
+}
+
+function itemAnchors(item: PatternItem): string[] | null {
+  if (item.kind === "lit") {
+    const anchor = literalAnchor(item);
+    return anchor ? [anchor] : null;
+  }
+  if (item.kind === "alt") {
+    const all: string[] = [];
+    for (const option of item.options) {
+      const anchors = sequenceAnchors(option);
+      if (!anchors) return null;
+      all.push(...anchors);
+    }
+    return [...new Set(all)];
+  }
+  return null;
+}
+
+function sequenceAnchors(seq: Sequence): string[] | null {
+  let best: string[] | null = null;
+  let bestScore = -1;
+  for (const item of seq.items) {
+    if (item.optional) continue;
+    const anchors = itemAnchors(item);
+    if (!anchors || anchors.length === 0) continue;
+    // Prefer the item whose shortest anchor is longest (rarer), then fewer anchors.
+    const score = Math.min(...anchors.map((a) => a.length)) * 100 - Math.min(anchors.length, 99);
+    if (score > bestScore) {
+      best = anchors;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export interface CompiledPattern {
+  source: string;
+  /** Global, unicode: run with `exec` from lastIndex 0. */
+  regex: RegExp;
+  /** Strings of which one occurs in any match; null when none could be derived. */
+  anchors: string[] | null;
+}
+
+export interface CompileOptions {
+  /** Characters a bare `…` spans (default 30). */
+  defaultGap?: number;
+}
+
+/** Compiles one pattern. Throws `PatternSyntaxError` with the column on bad syntax. */
+export function compilePattern(source: string, options: CompileOptions = {}): CompiledPattern {
+  const defaultGap = options.defaultGap ?? DEFAULT_GAP;
+  const seq = parse(source, defaultGap);
+  const regex = new RegExp(sequenceRegex(seq), "gu");
+  return { source, regex, anchors: sequenceAnchors(seq) };
+}
+
+/** The RegExp source a pattern compiles to (for docs, debugging and tests). */
+export function patternToRegexSource(source: string, options: CompileOptions = {}): string {
+  return sequenceRegex(parse(source, options.defaultGap ?? DEFAULT_GAP));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentences
+
+const SENTENCE_BREAK = /[\n!?;。؟]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isBreakAt(text: string, i: number): boolean {
+  const ch = text[i]!;
+  if (ch === ".") return !(i + 1 < text.length && LETTER_OR_DIGIT.test(text[i + 1]!));
+  return SENTENCE_BREAK.test(ch);
+}
+
+/** The sentence around view range [start, end): from after the previous sentence mark to before
+ * the next one. A dot inside a word or number (abc.com, 3.20) is not a sentence mark. */
+export function sentenceAround(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  while (s > 0 && !isBreakAt(text, s - 1)) s--;
+  let e = Math.max(end, start);
+  while (e < text.length && !isBreakAt(text, e)) e++;
+  return [s, e];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrase packs: the data model (validated from YAML by the loader)
+
+export interface BilingualNote {
+  en: string;
+  "zh-CN": string;
+}
+
+export interface PhraseEntrySpec {
+  /** Unique within the pack. */
+  id: string;
+  /** One pattern, or several (`patterns`); at least one of the two. */
+  pattern?: string;
+  patterns?: string[];
+  /** 0..1: ≥ 0.8 reads as an error, 0.5–0.8 a warning, below 0.5 only in strict mode. */
+  confidence: number;
+  /** The rule message to report; the pack's default when absent. */
+  messageId?: string;
+  unless?: string[];
+  requires?: string[];
+  boost?: { patterns: string[]; confidence: number };
+  /** What the wording hides or how sellers disguise it (shown by `explain`). */
+  disguise?: string | BilingualNote;
+  note?: string;
+  /** Texts this entry must flag / must not flag (checked by the test suite). */
+  examples?: string[];
+  counterexamples?: string[];
+}
+
+export interface NegativeContextSpec {
+  patterns: string[];
+  /** `sentence` (default): the hit's sentence; `field`: the whole field text. */
+  scope?: "sentence" | "field";
+  /** Subtracted from the confidence; 1 (the default) drops the hit. */
+  penalty?: number;
+  note?: string;
+}
+
+export interface PhrasePackSpec {
+  /** BCP-47 language of the pack (en, zh, es ...). */
+  lang: string;
+  /** Default messageId of the pack's entries. */
+  messageId?: string;
+  /** Characters a bare `…` spans in this pack. */
+  gap?: number;
+  /** Negative context: applies to hits of every pack of the same rule. */
+  negative?: NegativeContextSpec[];
+  entries: PhraseEntrySpec[];
+}
+
+export class PhrasePackError extends Error {
+  constructor(
+    message: string,
+    public readonly where: string,
+  ) {
+    super(`${where}: ${message}`);
+    this.name = "PhrasePackError";
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function stringList(value: unknown, where: string, required = false): string[] | undefined {
+  if (value === undefined || value === null) {
+    if (required) throw new PhrasePackError("a list of patterns is required", where);
+    return undefined;
+  }
+  const list = typeof value === "string" ? [value] : value;
+  if (!Array.isArray(list) || list.some((v) => typeof v !== "string" || v.trim() === "")) {
+    throw new PhrasePackError("must be a string or a list of non-empty strings", where);
+  }
+  return list as string[];
+}
+
+function confidenceValue(value: unknown, where: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 1) {
+    throw new PhrasePackError("confidence must be a number from 0 to 1", where);
+  }
+  return value;
+}
+
+const ENTRY_KEYS = new Set([
+  "id", "pattern", "patterns", "confidence", "messageId", "unless", "requires", "boost",
+  "disguise", "note", "examples", "counterexamples",
+]);
+const PACK_KEYS = new Set(["lang", "messageId", "gap", "negative", "entries"]);
+
+/** Checks the shape of a parsed pack (names the key path on error) and that every pattern compiles. */
+export function validatePackSpec(value: unknown, where: string): PhrasePackSpec {
+  if (!isRecord(value)) throw new PhrasePackError("a phrase pack must be a mapping with `lang` and `entries`", where);
+  for (const key of Object.keys(value)) {
+    if (!PACK_KEYS.has(key)) throw new PhrasePackError(`unknown key \`${key}\` (known: ${[...PACK_KEYS].join(", ")})`, where);
+  }
+  if (typeof value.lang !== "string" || value.lang === "") throw new PhrasePackError("`lang` must be a language code", where);
+  if (value.messageId !== undefined && typeof value.messageId !== "string") {
+    throw new PhrasePackError("`messageId` must be a string", where);
+  }
+  let gap: number | undefined;
+  if (value.gap !== undefined) {
+    if (typeof value.gap !== "number" || !Number.isInteger(value.gap) || value.gap < 1 || value.gap > MAX_GAP) {
+      throw new PhrasePackError(`\`gap\` must be an integer from 1 to ${MAX_GAP}`, where);
+    }
+    gap = value.gap;
+  }
+  const compileAll = (patterns: string[] | undefined, at: string) => {
+    for (const p of patterns ?? []) {
+      try {
+        compilePattern(p, { defaultGap: gap });
+      } catch (error) {
+        throw new PhrasePackError((error as Error).message, at);
+      }
+    }
+  };
+
+  const negative: NegativeContextSpec[] = [];
+  if (value.negative !== undefined) {
+    if (!Array.isArray(value.negative)) throw new PhrasePackError("`negative` must be a list", where);
+    value.negative.forEach((raw, k) => {
+      const at = `${where} negative[${k}]`;
+      if (!isRecord(raw)) throw new PhrasePackError("must be a mapping with `patterns`", at);
+      const patterns = stringList(raw.patterns, `${at}.patterns`, true)!;
+      compileAll(patterns, `${at}.patterns`);
+      const scope = raw.scope ?? "sentence";
+      if (scope !== "sentence" && scope !== "field") throw new PhrasePackError("`scope` is `sentence` or `field`", at);
+      const penalty = raw.penalty === undefined ? 1 : confidenceValue(raw.penalty, `${at}.penalty`);
+      negative.push({ patterns, scope, penalty, note: typeof raw.note === "string" ? raw.note : undefined });
+    });
+  }
+
+  if (!Array.isArray(value.entries) || value.entries.length === 0) {
+    throw new PhrasePackError("`entries` must be a non-empty list", where);
+  }
+  const ids = new Set<string>();
+  const entries = value.entries.map((raw, k): PhraseEntrySpec => {
+    let at = `${where} entries[${k}]`;
+    if (!isRecord(raw)) throw new PhrasePackError("an entry must be a mapping", at);
+    if (typeof raw.id !== "string" || !/^[a-z0-9][a-z0-9._-]*$/u.test(raw.id)) {
+      throw new PhrasePackError("`id` must be lower-case letters, digits, `.`, `_` or `-`", at);
+    }
+    at = `${where} entries[${k}] (${raw.id})`;
+    if (ids.has(raw.id)) throw new PhrasePackError(`duplicate id \`${raw.id}\``, at);
+    ids.add(raw.id);
+    for (const key of Object.keys(raw)) {
+      if (!ENTRY_KEYS.has(key)) throw new PhrasePackError(`unknown key \`${key}\` (known: ${[...ENTRY_KEYS].join(", ")})`, at);
+    }
+    const patterns = [...(stringList(raw.pattern, `${at}.pattern`) ?? []), ...(stringList(raw.patterns, `${at}.patterns`) ?? [])];
+    if (patterns.length === 0) throw new PhrasePackError("needs `pattern` or `patterns`", at);
+    compileAll(patterns, at);
+    const confidence = confidenceValue(raw.confidence, `${at}.confidence`);
+    if (raw.messageId !== undefined && typeof raw.messageId !== "string") throw new PhrasePackError("`messageId` must be a string", at);
+    const unless = stringList(raw.unless, `${at}.unless`);
+    compileAll(unless, `${at}.unless`);
+    const requires = stringList(raw.requires, `${at}.requires`);
+    compileAll(requires, `${at}.requires`);
+    let boost: PhraseEntrySpec["boost"];
+    if (raw.boost !== undefined) {
+      if (!isRecord(raw.boost)) throw new PhrasePackError("`boost` must be a mapping with `patterns` and `confidence`", at);
+      const bp = stringList(raw.boost.patterns, `${at}.boost.patterns`, true)!;
+      compileAll(bp, `${at}.boost`);
+      boost = { patterns: bp, confidence: confidenceValue(raw.boost.confidence, `${at}.boost.confidence`) };
+    }
+    let disguise: PhraseEntrySpec["disguise"];
+    if (raw.disguise !== undefined) {
+      if (typeof raw.disguise === "string") disguise = raw.disguise;
+      else if (isRecord(raw.disguise) && typeof raw.disguise.en === "string" && typeof raw.disguise["zh-CN"] === "string") {
+        disguise = { en: raw.disguise.en, "zh-CN": raw.disguise["zh-CN"] };
+      } else throw new PhrasePackError("`disguise` must be a string or { en, zh-CN }", at);
+    }
+    return {
+      id: raw.id,
+      patterns,
+      confidence,
+      messageId: raw.messageId as string | undefined,
+      unless,
+      requires,
+      boost,
+      disguise,
+      note: typeof raw.note === "string" ? raw.note : undefined,
+      examples: stringList(raw.examples, `${at}.examples`),
+      counterexamples: stringList(raw.counterexamples, `${at}.counterexamples`),
+    };
+  });
+  return {
+    lang: value.lang,
+    messageId: value.messageId as string | undefined,
+    gap,
+    negative,
+    entries,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aho-Corasick over anchors: one linear pass finds every anchor present in a text.
+
+class AnchorIndex {
+  private readonly next: Array<Map<number, number>> = [new Map()];
+  private readonly fail: number[] = [0];
+  private readonly out: number[][] = [[]];
+  private built = false;
+
+  add(word: string, id: number): void {
+    let state = 0;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      let to = this.next[state]!.get(c);
+      if (to === undefined) {
+        to = this.next.length;
+        this.next.push(new Map());
+        this.fail.push(0);
+        this.out.push([]);
+        this.next[state]!.set(c, to);
+      }
+      state = to;
+    }
+    this.out[state]!.push(id);
+    this.built = false;
+  }
+
+  private build(): void {
+    const queue: number[] = [];
+    for (const to of this.next[0]!.values()) {
+      this.fail[to] = 0;
+      queue.push(to);
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head]!;
+      for (const [c, to] of this.next[state]!) {
+        queue.push(to);
+        let f = this.fail[state]!;
+        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
+        const target = this.next[f]!.get(c);
+        this.fail[to] = target !== undefined && target !== to ? target : 0;
+        this.out[to] = [...this.out[to]!, ...this.out[this.fail[to]!]!];
+      }
+    }
+    this.built = true;
+  }
+
+  /** Calls `found(id)` for every anchor occurrence (ids may repeat). */
+  scan(text: string, found: (id: number) => void): void {
+    if (!this.built) this.build();
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      for (;;) {
+        const to = this.next[state]!.get(c);
+        if (to !== undefined) {
+          state = to;
+          break;
+        }
+        if (state === 0) break;
+        state = this.fail[state]!;
+      }
+      const ids = this.out[state]!;
+      for (let k = 0; k < ids.length; k++) found(ids[k]!);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiled phrase sets and matching
+
+interface CompiledContext {
+  sources: string[];
+  regexes: RegExp[];
+}
+
+export interface CompiledEntry {
+  /** `<lang>/<id>`: unique within a rule. */
+  key: string;
+  id: string;
+  lang: string;
+  messageId: string;
+  confidence: number;
+  patterns: CompiledPattern[];
+  unless: CompiledContext;
+  requires: CompiledContext;
+  boost?: CompiledContext & { confidence: number };
+  spec: PhraseEntrySpec;
+}
+
+interface CompiledNegative {
+  regexes: RegExp[];
+  scope: "sentence" | "field";
+  penalty: number;
+  lang: string;
+}
+
+export interface PhraseHit {
+  /** Original-text range. */
+  start: number;
+  end: number;
+  /** Folded-view range. */
+  viewStart: number;
+  viewEnd: number;
+  messageId: string;
+  confidence: number;
+  /** Keys (`lang/id`) of the entries that matched here, strongest first. */
+  entries: string[];
+}
+
+export interface MatchOptions {
+  /** Hits below this confidence are not returned (default 0: all). */
+  minConfidence?: number;
+  /** Most hits one pattern may produce in one text (default 20). */
+  maxHitsPerPattern?: number;
+}
+
+function compileContext(patterns: string[] | undefined, gap: number | undefined): CompiledContext {
+  const sources = patterns ?? [];
+  return { sources, regexes: sources.map((p) => compilePattern(p, { defaultGap: gap }).regex) };
+}
+
+/** Separators trimmed off the edges of a hit (an optional first token leaves its joiner behind). */
+const EDGE_TRIM = /[\s,、:;\-–—·|/\\"'“”‘’«»「」『』()（）【】[\]]/u;
+/** The gap between two hits that still reads as one phrase. */
+const MERGE_GAP = /^[^\p{L}\p{N}\n.!?;。؟]{0,3}$/u;
+/** A `requires` match this close to the hit is reported together with it. */
+const UNION_DISTANCE = 40;
+
+export interface PackSource {
+  spec: PhrasePackSpec;
+  /** Where the pack came from, for error messages. */
+  where?: string;
+}
+
+export class PhraseSet {
+  readonly entries: CompiledEntry[];
+  private readonly negatives: CompiledNegative[];
+  private readonly allow: RegExp[];
+  /** Every pattern of every entry, with its entry. */
+  private readonly patterns: Array<{ entry: CompiledEntry; pattern: CompiledPattern }> = [];
+  private readonly alwaysRun: number[] = [];
+  private readonly index = new AnchorIndex();
+  /** anchor id → pattern indexes */
+  private readonly anchorPatterns: number[][] = [];
+
+  constructor(
+    readonly packs: readonly PackSource[],
+    options: { defaultMessageId: string; extraEntries?: CompiledEntry[]; allow?: string[] },
+  ) {
+    this.entries = [];
+    this.negatives = [];
+    for (const { spec } of packs) {
+      for (const e of spec.entries) {
+        this.entries.push(compileEntry(e, spec, options.defaultMessageId));
+      }
+      for (const neg of spec.negative ?? []) {
+        this.negatives.push({
+          regexes: neg.patterns.map((p) => compilePattern(p, { defaultGap: spec.gap }).regex),
+          scope: neg.scope ?? "sentence",
+          penalty: neg.penalty ?? 1,
+          lang: spec.lang,
+        });
+      }
+    }
+    this.entries.push(...(options.extraEntries ?? []));
+    this.allow = (options.allow ?? []).map((p) => compilePattern(p).regex);
+
+    const anchorIds = new Map<string, number>();
+    for (const entry of this.entries) {
+      for (const pattern of entry.patterns) {
+        const index = this.patterns.length;
+        this.patterns.push({ entry, pattern });
+        if (!pattern.anchors) {
+          this.alwaysRun.push(index);
+          continue;
+        }
+        for (const anchor of pattern.anchors) {
+          let id = anchorIds.get(anchor);
+          if (id === undefined) {
+            id = anchorIds.size;
+            anchorIds.set(anchor, id);
+            this.anchorPatterns.push([]);
+            this.index.add(anchor, id);
+          }
+          this.anchorPatterns[id]!.push(index);
+        }
+      }
+    }
+  }
+
+  /** Number of compiled patterns (entries × patterns). */
+  get size(): number {
+    return this.patterns.length;
+  }
+
+  /** All hits in `view`, merged where they touch, with original ranges. */
+  match(view: TextView, options: MatchOptions = {}): PhraseHit[] {
+    const text = view.text;
+    if (text.length === 0) return [];
+    const raw = this.rawHits(text, options.maxHitsPerPattern ?? 20);
+    if (raw.length === 0) return [];
+    const merged = mergeHits(text, raw);
+    const min = options.minConfidence ?? 0;
+    return merged
+      .filter((h) => h.confidence >= min)
+      .map((h) => {
+        const [start, end] = view.toOriginal(h.viewStart, h.viewEnd);
+        return { ...h, start, end };
+      });
+  }
+
+  private candidatePatterns(text: string): number[] {
+    const seen = new Uint8Array(this.patterns.length);
+    const list: number[] = [];
+    const add = (index: number) => {
+      if (seen[index]) return;
+      seen[index] = 1;
+      list.push(index);
+    };
+    this.alwaysRun.forEach(add);
+    const anchorSeen = new Uint8Array(this.anchorPatterns.length);
+    this.index.scan(text, (id) => {
+      if (anchorSeen[id]) return;
+      anchorSeen[id] = 1;
+      for (const index of this.anchorPatterns[id]!) add(index);
+    });
+    return list.sort((a, b) => a - b);
+  }
+
+  private rawHits(text: string, maxPerPattern: number): RawHit[] {
+    const hits: RawHit[] = [];
+    for (const index of this.candidatePatterns(text)) {
+      const { entry, pattern } = this.patterns[index]!;
+      const regex = pattern.regex;
+      regex.lastIndex = 0;
+      let count = 0;
+      let m: RegExpExecArray | null;
+      while ((m = regex.exec(text)) !== null) {
+        if (m[0].length === 0) {
+          regex.lastIndex = m.index + 1;
+          continue;
+        }
+        const [vs, ve] = trimRange(text, m.index, m.index + m[0].length);
+        if (ve > vs) {
+          const hit = this.judge(text, entry, vs, ve);
+          if (hit) hits.push(hit);
+        }
+        if (++count >= maxPerPattern) break;
+      }
+    }
+    return hits;
+  }
+
+  /** Applies the entry's context and the rule's negative context to one match. */
+  private judge(text: string, entry: CompiledEntry, vs: number, ve: number): RawHit | null {
+    const [ss, se] = sentenceAround(text, vs, ve);
+    const sentence = text.slice(ss, se);
+    if (entry.unless.regexes.some((re) => testRegex(re, sentence))) return null;
+    if (this.allow.some((re) => testRegex(re, sentence))) return null;
+    let start = vs;
+    let end = ve;
+    if (entry.requires.regexes.length > 0) {
+      const near = nearestMatch(entry.requires.regexes, sentence, vs - ss, ve - ss);
+      if (!near) return null;
+      const [rs, re] = [near[0] + ss, near[1] + ss];
+      const distance = rs >= ve ? rs - ve : vs >= re ? vs - re : 0;
+      if (distance <= UNION_DISTANCE) {
+        start = Math.min(start, rs);
+        end = Math.max(end, re);
+      }
+    }
+    let confidence = entry.confidence;
+    if (entry.boost && entry.boost.regexes.some((re) => testRegex(re, sentence))) {
+      confidence = Math.max(confidence, entry.boost.confidence);
+    }
+    for (const neg of this.negatives) {
+      const scopeText = neg.scope === "field" ? text : sentence;
+      if (neg.regexes.some((re) => testRegex(re, scopeText))) {
+        confidence -= neg.penalty;
+        if (confidence <= 0) return null;
+      }
+    }
+    return { viewStart: start, viewEnd: end, confidence: round(confidence), messageId: entry.messageId, entry: entry.key };
+  }
+}
+
+interface RawHit {
+  viewStart: number;
+  viewEnd: number;
+  confidence: number;
+  messageId: string;
+  entry: string;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function testRegex(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
+}
+
+/** The match of any of `regexes` in `text` closest to [hs, he). */
+function nearestMatch(regexes: RegExp[], text: string, hs: number, he: number): [number, number] | null {
+  let best: [number, number] | null = null;
+  let bestDistance = Infinity;
+  for (const re of regexes) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = re.exec(text)) !== null && guard++ < 50) {
+      if (m[0].length === 0) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      const s = m.index;
+      const e = s + m[0].length;
+      const distance = s >= he ? s - he : hs >= e ? hs - e : 0;
+      if (distance < bestDistance) {
+        best = [s, e];
+        bestDistance = distance;
+      }
+    }
+    re.lastIndex = 0;
+  }
+  return best;
+}
+
+function trimRange(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  while (s < e && EDGE_TRIM.test(text[s]!)) s++;
+  while (e > s && EDGE_TRIM.test(text[e - 1]!)) e--;
+  return [s, e];
+}
+
+/** Overlapping or touching hits (only separators between them, same sentence) become one; the
+ * strongest entry names the message, and each further distinct entry adds a little confidence. */
+function mergeHits(text: string, raw: RawHit[]): Array<Omit<PhraseHit, "start" | "end">> {
+  const sorted = [...raw].sort((a, b) => a.viewStart - b.viewStart || b.viewEnd - a.viewEnd);
+  const groups: RawHit[][] = [];
+  let current: RawHit[] = [];
+  let currentEnd = -1;
+  for (const hit of sorted) {
+    if (current.length > 0) {
+      const touching =
+        hit.viewStart <= currentEnd || MERGE_GAP.test(text.slice(currentEnd, hit.viewStart));
+      if (!touching) {
+        groups.push(current);
+        current = [];
+      }
+    }
+    current.push(hit);
+    currentEnd = current.length === 1 ? hit.viewEnd : Math.max(currentEnd, hit.viewEnd);
+  }
+  if (current.length > 0) groups.push(current);
+
+  return groups.map((group) => {
+    const byConfidence = [...group].sort((a, b) => b.confidence - a.confidence);
+    const entries = [...new Set(byConfidence.map((h) => h.entry))];
+    const top = byConfidence[0]!;
+    const confidence = Math.min(0.99, top.confidence + 0.05 * (entries.length - 1));
+    return {
+      viewStart: Math.min(...group.map((h) => h.viewStart)),
+      viewEnd: Math.max(...group.map((h) => h.viewEnd)),
+      messageId: top.messageId,
+      confidence: round(Math.max(top.confidence, confidence)),
+      entries,
+    };
+  });
+}
+
+/** Compiles a validated entry of a pack. */
+export function compileEntry(spec: PhraseEntrySpec, pack: Pick<PhrasePackSpec, "lang" | "messageId" | "gap">, defaultMessageId: string): CompiledEntry {
+  const gap = pack.gap;
+  const sources = [...(spec.pattern ? [spec.pattern] : []), ...(spec.patterns ?? [])];
+  return {
+    key: `${pack.lang}/${spec.id}`,
+    id: spec.id,
+    lang: pack.lang,
+    messageId: spec.messageId ?? pack.messageId ?? defaultMessageId,
+    confidence: spec.confidence,
+    patterns: sources.map((p) => compilePattern(p, { defaultGap: gap })),
+    unless: compileContext(spec.unless, gap),
+    requires: compileContext(spec.requires, gap),
+    boost: spec.boost ? { ...compileContext(spec.boost.patterns, gap), confidence: spec.boost.confidence } : undefined,
+    spec,
+  };
+}
