@@ -191,7 +191,7 @@ function isId(token: string, strength: AliasStrength, whole: string): boolean {
   if (strength === "weak") return /[:：@]|\bid\b|号/u.test(whole);
   if (/\d|_/.test(token)) return true;
   // A plain word counts as an id only after an explicit label mark ("WeChat: lucytrade").
-  return /[:：]/.test(whole) && token.length >= 4 && strength !== "weak";
+  return /[:：]/.test(whole) && token.length >= 4;
 }
 
 /** Zero-width characters, full-width or styled letters, letters split by separators, homoglyphs. */

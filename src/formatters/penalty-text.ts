@@ -23,7 +23,7 @@ export function formatMoney(amount: number, currency: string | null | undefined,
 }
 
 const points = (n: number, locale: Locale): string =>
-  locale === "zh-CN" ? `扣 ${formatNumber(n)} 分` : `${MINUS}${formatNumber(n)} pts`;
+  locale === "zh-CN" ? `扣 ${formatNumber(n)} 分` : `${MINUS}${formatNumber(n)} ${n === 1 ? "pt" : "pts"}`;
 
 const unknownPoints = (locale: Locale): string => (locale === "zh-CN" ? "? 分" : "? pts");
 
@@ -106,7 +106,8 @@ export interface RunPenaltyText {
 export function runPenaltyText(total: PenaltySummary, profile: PlatformProfile, locale: Locale): RunPenaltyText | null {
   if (total.counted === 0) return null;
   const zh = locale === "zh-CN";
-  const name = profile.name[locale];
+  // In Chinese text a Latin name ("TikTok Shop") needs a space before the following Han word.
+  const name = zh && /[\x21-\x7e]$/.test(profile.name[locale]) ? `${profile.name[locale]} ` : profile.name[locale];
   const known = total.counted - total.unknownPoints;
   const likely = profile.likelyAction[locale];
   const fine = total.fine !== undefined ? formatMoney(total.fine, total.currency ?? profile.currency, locale) : null;
@@ -117,7 +118,7 @@ export function runPenaltyText(total: PenaltySummary, profile: PlatformProfile, 
     reached = thresholdReached(profile, total.points).reached !== null;
     const ladder = ladderText(profile, total.points, locale);
     if (zh) {
-      headline = `预计扣 ${formatNumber(total.points)} 分（${name}：${ladder}）`;
+      headline = `预计扣 ${formatNumber(total.points)} 分（${name.trim()}：${ladder}）`;
       if (total.unknownPoints > 0) headline += `，另有 ${total.unknownPoints} 项分值未知`;
       if (fine) headline += `，违约金约 ${fine}`;
     } else {
@@ -135,7 +136,7 @@ export function runPenaltyText(total: PenaltySummary, profile: PlatformProfile, 
       : `${name} has no points system; likely for ${plural(total.counted, "violation")}: ${likely}`;
   } else if (fine) {
     headline = zh
-      ? `预计违约金 ${fine}（${name}，${total.counted} 项违规；是否扣分未知）；可能后果：${likely}`
+      ? `预计违约金 ${fine}（${name.trim()}，${total.counted} 项违规；是否扣分未知）；可能后果：${likely}`
       : `est. fines ${fine} on ${name} for ${plural(total.counted, "violation")} (points unknown); likely: ${likely}`;
   } else {
     headline = zh
@@ -143,13 +144,15 @@ export function runPenaltyText(total: PenaltySummary, profile: PlatformProfile, 
       : `penalty unknown on ${name} for ${plural(total.counted, "violation")}; likely: ${likely}`;
   }
 
-  const confidence = total.confidence ? CONFIDENCE_WORDS[total.confidence][locale] : null;
+  // Without a points system there is no number to be confident about: only the caution.
+  const confidence =
+    total.confidence && profile.scoring !== "none" ? CONFIDENCE_WORDS[total.confidence][locale] : null;
   const caution = profile.summaryNote?.[locale] ?? null;
-  let note: string | null = null;
-  if (confidence || caution) {
+  let note = caution;
+  if (confidence !== null) {
     note = zh
-      ? `估计值${confidence ? `，置信度${confidence}` : ""}${caution ? `：${caution}` : ""}`
-      : `estimate${confidence ? `, ${confidence} confidence` : ""}${caution ? `: ${caution}` : ""}`;
+      ? `估计值，置信度${confidence}${caution ? `：${caution}` : ""}`
+      : `estimate, ${confidence} confidence${caution ? `: ${caution}` : ""}`;
   }
   return { headline, note, thresholdReached: reached };
 }

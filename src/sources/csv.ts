@@ -7,7 +7,6 @@
 // Line breaks are normalised to `\n` first: csv-parse's raw text and line counts are unreliable
 // with `\r\n` inside quoted cells.
 
-import { Readable } from "node:stream";
 import { extname } from "node:path";
 import { parse, CsvError } from "csv-parse";
 import { SourceError, type FieldText, type SourceInput, type SourceReader, type SourceRecord } from "../types.js";
@@ -36,6 +35,49 @@ async function* readCsv(input: SourceInput): AsyncGenerator<SourceRecord> {
   const fallback = extname(input.filePath).toLowerCase() === ".tsv" ? "\t" : ",";
   const delimiter = sniffDelimiter(head, fallback);
 
+  let nextLine = 1; // line on which the next raw text starts
+  let header: string[] | undefined;
+  let idColumn = -1;
+  let index = 0;
+  try {
+    for await (const rows of parseRows(chunks, delimiter)) {
+      for (const { record: values, raw } of rows) {
+        const blankLines = countLeadingNewlines(raw);
+        const line = nextLine + blankLines;
+        nextLine += countNewlines(raw);
+        if (!header) {
+          header = values.map((cell, i) => cell.trim() || `column_${i + 1}`);
+          idColumn = findIdColumn(header);
+          continue;
+        }
+        const recordText = blankLines ? raw.slice(blankLines) : raw;
+        yield {
+          index: index++,
+          id: idColumn >= 0 ? cleanId(values[idColumn]) : undefined,
+          line,
+          fields: rowFields(recordText, line, values, header, delimiter),
+        };
+      }
+    }
+  } catch (error) {
+    throw toSourceError(error, nextLine);
+  }
+}
+
+interface RawRow {
+  record: string[];
+  raw: string;
+}
+
+/**
+ * Feeds csv-parse one chunk at a time and hands back, in order, the rows each chunk completed.
+ * Rows are taken in `on_record` rather than read from the stream so that the rows parsed before a
+ * syntax error are still delivered before the error (a stream drops its buffer on error), and so
+ * that memory holds one chunk's rows at most.
+ */
+async function* parseRows(chunks: AsyncIterable<string>, delimiter: string): AsyncGenerator<RawRow[]> {
+  let rows: RawRow[] = [];
+  let failure: unknown;
   const parser = parse({
     delimiter,
     record_delimiter: "\n",
@@ -44,38 +86,36 @@ async function* readCsv(input: SourceInput): AsyncGenerator<SourceRecord> {
     relax_quotes: true,
     skip_empty_lines: true,
     max_record_size: MAX_RECORD_SIZE,
+    on_record: (row: unknown) => {
+      rows.push(row as RawRow);
+      return null; // nothing goes to the readable side
+    },
   });
-  // Errors of the source end up in the parser (pipe + destroy), where the loop below sees them.
-  const source = Readable.from(chunks);
-  source.on("error", (error) => parser.destroy(error));
-  source.pipe(parser);
-
-  let nextLine = 1; // line on which the next raw text starts
-  let header: string[] | undefined;
-  let idColumn = -1;
-  let index = 0;
+  const settled = new Promise<void>((resolve) => {
+    parser.once("error", (error) => {
+      failure ??= error;
+      resolve();
+    });
+    parser.once("finish", () => resolve());
+    parser.once("close", () => resolve());
+  });
+  const takeRows = (): RawRow[] => {
+    const taken = rows;
+    rows = [];
+    return taken;
+  };
   try {
-    for await (const { record: values, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const blankLines = countLeadingNewlines(raw);
-      const line = nextLine + blankLines;
-      nextLine += countNewlines(raw);
-      if (!header) {
-        header = values.map((cell, i) => cell.trim() || `column_${i + 1}`);
-        idColumn = findIdColumn(header);
-        continue;
-      }
-      const recordText = blankLines ? raw.slice(blankLines) : raw;
-      yield {
-        index: index++,
-        id: idColumn >= 0 ? cleanId(values[idColumn]) : undefined,
-        line,
-        fields: rowFields(recordText, line, values, header, delimiter),
-      };
+    for await (const chunk of chunks) {
+      await new Promise<void>((resolve) => parser.write(chunk, () => resolve()));
+      if (rows.length) yield takeRows();
+      if (failure || parser.destroyed) break;
     }
-  } catch (error) {
-    throw toSourceError(error, nextLine);
+    if (!failure && !parser.destroyed) parser.end();
+    await settled;
+    if (rows.length) yield takeRows();
+    if (failure) throw failure;
   } finally {
-    source.destroy();
+    parser.destroy();
   }
 }
 
@@ -242,8 +282,8 @@ function toSourceError(error: unknown, rowLine: number): unknown {
         rowLine,
       );
     default: {
-      const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : rowLine;
-      return new SourceError(`Invalid CSV: ${error.message}`, line);
+      const lines: unknown = (error as unknown as { lines?: unknown }).lines;
+      return new SourceError(`Invalid CSV: ${error.message}`, typeof lines === "number" ? lines : rowLine);
     }
   }
 }

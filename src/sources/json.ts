@@ -65,6 +65,11 @@ export function recordArrayProperty(root: Node): Node | undefined {
   });
 }
 
+function isArrayOfObjects(node: Node): boolean {
+  const items = node.type === "array" ? (node.children ?? []) : [];
+  return items.length > 0 && items.every((item) => item.type === "object" || item.type === "null");
+}
+
 /** One record from a JSON value; `text`/`lines` are the source it was parsed from. */
 export function jsonRecord(node: Node, index: number, text: string, lines: LineMap): SourceRecord {
   const fields: FieldText[] = [];

@@ -1,0 +1,308 @@
+// The command line: parse arguments (commander), call the API, print, return the exit code.
+// Exit codes as ESLint: 0 clean, 1 lint errors / fatal file errors / too many warnings or too
+// much penalty, 2 bad usage, bad config or an internal error.
+
+import { existsSync, writeFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Command, CommanderError, Option } from "commander";
+import { OffsiteLinter, localeFromEnv } from "./index.js";
+import { builtinRules } from "../rules/index.js";
+import { ConfigError, starterConfig, STARTER_FILENAME } from "./config/index.js";
+import { discoverFiles } from "./discover.js";
+import { supportedExtensions } from "./sources/index.js";
+import { getFormatter, type Formatter, type FormatterContext } from "./formatters/index.js";
+import { listPlatforms, runTotal, exceedsMaxPenalty, getProfile, estimateMessage } from "./penalties/index.js";
+import type { LintResult, Locale, RuleMeta } from "./types.js";
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<Buffer>;
+  isTTY: boolean;
+  cwd: string;
+}
+
+const defaultIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  },
+  isTTY: Boolean(process.stdout.isTTY),
+  cwd: process.cwd(),
+};
+
+interface LintCliOptions {
+  config?: string;
+  configLookup: boolean;
+  platform?: string;
+  format: string;
+  outputFile?: string;
+  quiet?: boolean;
+  maxWarnings?: number;
+  maxPenalty?: number;
+  rule: string[];
+  ignorePattern: string[];
+  ignore: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
+  locale?: Locale;
+  mask?: boolean;
+  encoding?: string;
+  color?: boolean;
+}
+
+class UsageError extends Error {}
+
+function integer(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name} expects a non-negative number, got "${value}"`);
+    return n;
+  };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("offsite-lint")
+    .description("Lint e-commerce listings and reply templates for off-platform diversion (站外引导检查)")
+    .argument("[paths...]", "files, folders or globs to lint", [])
+    .option("-c, --config <file>", "use this configuration file")
+    .option("--no-config-lookup", "do not look for a configuration file")
+    .option("-p, --platform <id>", "penalty profile (default alibaba); see `offsite-lint platforms`")
+    .option("-f, --format <name>", "stylish, json, compact, or a formatter module", "stylish")
+    .option("-o, --output-file <file>", "write the report to this file")
+    .option("--quiet", "report errors only")
+    .option("--max-warnings <n>", "fail when there are more warnings than this", integer("--max-warnings"))
+    .option("--max-penalty <points>", "fail when the estimated penalty exceeds this", integer("--max-penalty"))
+    .option("--rule <id:severity>", "override a rule, repeatable (no-email:off)", collect, [])
+    .option("--ignore-pattern <glob>", "ignore files matching this glob, repeatable", collect, [])
+    .option("--no-ignore", "do not use .offsitelintignore or ignore patterns")
+    .option("--stdin", "lint standard input")
+    .option("--stdin-filename <name>", "file name for standard input (its extension picks the format)")
+    .addOption(new Option("--locale <locale>", "message language").choices(["zh-CN", "en"]))
+    .option("--mask", "mask found contact values in the output")
+    .option("--encoding <name>", "force the text encoding (utf-8, gb18030, utf-16le, ...)")
+    .option("--color", "force colours")
+    .option("--no-color", "no colours")
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .action(async (paths: string[], options: LintCliOptions) => {
+      exitCode = await lintCommand(paths, options, io);
+    });
+
+  program
+    .command("rules")
+    .description("list the rules with category, default severity and whether they fix")
+    .addOption(new Option("--locale <locale>").choices(["zh-CN", "en"]))
+    .action((options: { locale?: Locale }) => {
+      io.stdout(rulesTable(options.locale ?? localeFromEnv()));
+    });
+  program
+    .command("explain <rule-id>")
+    .description("what a rule catches, why platforms punish it, how to fix it")
+    .addOption(new Option("--locale <locale>").choices(["zh-CN", "en"]))
+    .action((ruleId: string, options: { locale?: Locale }) => {
+      const text = explainRule(ruleId, options.locale ?? localeFromEnv());
+      if (text === undefined) {
+        io.stderr(`offsite-lint: unknown rule "${ruleId}". Run \`offsite-lint rules\` to list them.\n`);
+        exitCode = 2;
+      } else io.stdout(text);
+    });
+  program
+    .command("platforms")
+    .description("list the penalty profiles")
+    .addOption(new Option("--locale <locale>").choices(["zh-CN", "en"]))
+    .action((options: { locale?: Locale }) => {
+      io.stdout(platformsTable(options.locale ?? localeFromEnv()));
+    });
+  program
+    .command("init")
+    .description(`write a starter ${STARTER_FILENAME}`)
+    .action(() => {
+      const target = join(io.cwd, STARTER_FILENAME);
+      if (existsSync(target)) {
+        io.stderr(`offsite-lint: ${STARTER_FILENAME} already exists; not overwriting it.\n`);
+        exitCode = 2;
+        return;
+      }
+      writeFileSync(target, starterConfig(), { flag: "wx" });
+      io.stdout(`Wrote ${target}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      io.stderr(`offsite-lint: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`offsite-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}
+
+async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Promise<number> {
+  const linter = await OffsiteLinter.create({
+    cwd: io.cwd,
+    configFile: options.config,
+    noConfigLookup: !options.configLookup,
+    platform: options.platform,
+    rules: options.rule,
+    locale: options.locale,
+    mask: options.mask,
+    encoding: options.encoding,
+    quiet: options.quiet,
+  });
+  const formatter = await resolveFormatter(options.format, io.cwd);
+
+  const results: LintResult[] = [];
+  if (options.stdin) {
+    const bytes = await io.readStdin();
+    results.push(await linter.lintText(bytes, options.stdinFilename ?? "<text>.txt"));
+  } else {
+    const patterns = paths.length > 0 ? paths : ["."];
+    const ignorePatterns = options.ignore ? [...linter.loaded.config.ignorePatterns, ...options.ignorePattern] : [];
+    const { files, warnings } = await discoverFiles(patterns, {
+      cwd: io.cwd,
+      extensions: supportedExtensions(),
+      ignorePatterns,
+      useIgnoreFile: options.ignore,
+    });
+    for (const warning of warnings) io.stderr(`offsite-lint: ${warning}\n`);
+    for (const file of files) results.push(await linter.lintFile(file));
+  }
+
+  const context: FormatterContext = {
+    cwd: io.cwd,
+    locale: linter.locale,
+    color: options.color ?? io.isTTY,
+    platform: linter.profile,
+    rulesMeta: Object.fromEntries(Object.entries(linter.loaded.rules).map(([id, rule]) => [id, rule.meta])),
+    maxPenalty: options.maxPenalty,
+  };
+  const output = formatter(results, context);
+  if (options.outputFile) {
+    const target = resolve(io.cwd, options.outputFile);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, output);
+  } else if (output) {
+    io.stdout(output.endsWith("\n") ? output : output + "\n");
+  }
+
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr(`offsite-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);
+    return 1;
+  }
+  if (options.maxPenalty !== undefined && exceedsMaxPenalty(runTotal(results, linter.profile), options.maxPenalty)) {
+    io.stderr(`offsite-lint: the estimated penalty exceeds --max-penalty ${options.maxPenalty}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** A built-in formatter, then the package `offsite-lint-formatter-<name>`, then a file path. */
+async function resolveFormatter(name: string, cwd: string): Promise<Formatter> {
+  const builtin = getFormatter(name);
+  if (builtin) return builtin;
+  const require = createRequire(join(cwd, "noop.js"));
+  const candidates: string[] = [];
+  if (!/[\\/]/.test(name) && !name.startsWith(".")) {
+    try {
+      candidates.push(require.resolve(`offsite-lint-formatter-${name}`));
+    } catch {
+      /* not installed: try a path */
+    }
+  }
+  const asPath = isAbsolute(name) ? name : resolve(cwd, name);
+  if (existsSync(asPath)) candidates.push(asPath);
+  for (const candidate of candidates) {
+    const mod = (await import(pathToFileURL(candidate).href)) as { default?: unknown };
+    const formatter = typeof mod.default === "function" ? mod.default : (mod as { default?: { default?: unknown } }).default?.default;
+    if (typeof formatter === "function") return formatter as Formatter;
+    throw new UsageError(`formatter "${name}" (${candidate}) does not export a function`);
+  }
+  throw new UsageError(`there was a problem loading formatter "${name}": not a built-in (stylish, json, compact), no package offsite-lint-formatter-${name}, no file ${asPath}`);
+}
+
+function rulesTable(locale: Locale): string {
+  const rows = Object.values(builtinRules).map((rule) => [
+    rule.meta.id,
+    rule.meta.category,
+    rule.meta.defaultSeverity,
+    rule.meta.fixable ? "fixable" : "",
+    rule.meta.description[locale],
+  ]);
+  const header = locale === "zh-CN" ? ["规则", "类别", "默认级别", "可修复", "说明"] : ["rule", "category", "default", "fix", "description"];
+  return table([header, ...rows]);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ""))));
+  return rows
+    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + " ".repeat(widths[i]! - displayWidth(cell)))).join("  ").trimEnd())
+    .join("\n") + "\n";
+}
+
+/** CJK characters take two columns in a terminal. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
+export function explainRule(ruleId: string, locale: Locale): string | undefined {
+  const rule = builtinRules[ruleId];
+  if (!rule) return undefined;
+  const meta: RuleMeta = rule.meta;
+  const zh = locale === "zh-CN";
+  const profile = getProfile();
+  const lines = [
+    `${meta.id} (${meta.category}, ${zh ? "默认" : "default"} ${meta.defaultSeverity})`,
+    "",
+    meta.description[locale],
+    "",
+    zh ? "为什么会被处罚：" : "Why platforms punish it:",
+    `  ${meta.docs.why[locale]}`,
+    "",
+    zh ? "合规做法：" : "How to fix it:",
+    `  ${meta.docs.fix[locale]}`,
+    "",
+    zh ? `预计处罚（${profile.name[locale]}，仅为估计）：` : `Estimated penalty (${profile.name[locale]}; an estimate):`,
+    ...penaltyLines(meta, locale),
+    "",
+    `${zh ? "文档" : "Docs"}: ${meta.docs.url}`,
+  ];
+  return lines.join("\n") + "\n";
+}
+
+function penaltyLines(meta: RuleMeta, locale: Locale): string[] {
+  return listPlatforms().map((profile) => {
+    const estimate = estimateMessage(profile, meta.category, 2, locale);
+    const points = estimate.points === null ? (locale === "zh-CN" ? "分值未知" : "points unknown") : `${estimate.points} ${locale === "zh-CN" ? "分" : "pts"}`;
+    const fine = estimate.fine ? `, ${estimate.fine} ${estimate.currency ?? ""}`.trimEnd() : "";
+    return `  ${profile.id.padEnd(12)} ${points}${fine} — ${estimate.action}`;
+  });
+}
+
+function platformsTable(locale: Locale): string {
+  const zh = locale === "zh-CN";
+  const rows = listPlatforms().map((p) => [p.id, p.name[locale], p.scoring, p.likelyAction[locale]]);
+  return table([[zh ? "平台" : "id", zh ? "名称" : "name", zh ? "计分" : "scoring", zh ? "常见后果" : "likely action"], ...rows]);
+}

@@ -1,0 +1,202 @@
+// The programmatic API: what the CLI calls and what others embed. It joins the stages —
+// config, source readers, the linting kernel, penalties — and leaves formatting to formatters.
+
+import { createReadStream } from "node:fs";
+import { relative, resolve } from "node:path";
+import { Readable } from "node:stream";
+import { builtinRules } from "../rules/index.js";
+import { assertKnownPlatform, loadConfig, resolveFileSettings, settingsForField, parseRuleFlag, type LoadedConfig, type RuleFlag } from "./config/index.js";
+import { lintField, type ActiveRule } from "./linter.js";
+import { foldText } from "./text/fold.js";
+import { estimateMessage, resolveProfile, totalFor, listPlatforms, type PlatformProfile } from "./penalties/index.js";
+import { readerFor } from "./sources/index.js";
+import { SourceError, type LintMessage, type LintResult, type Locale, type SourceInput, type SourceReader } from "./types.js";
+
+export type { LintMessage, LintResult, Locale, Rule, RuleMeta, Category } from "./types.js";
+export { builtinRules };
+
+export interface LintOptions {
+  cwd?: string;
+  /** `-c`: this config file. */
+  configFile?: string;
+  /** `--no-config-lookup`. */
+  noConfigLookup?: boolean;
+  /** `-p`: penalty profile, beats the config. */
+  platform?: string;
+  /** `--rule id:severity`, repeatable. */
+  rules?: string[];
+  locale?: Locale;
+  /** `--mask`: hide found contact values in messages. */
+  mask?: boolean;
+  /** `--encoding`: force the text encoding. */
+  encoding?: string;
+  /** `--quiet`: report errors only. */
+  quiet?: boolean;
+}
+
+/** The message language: explicit, else the config's, else from LC_ALL / LC_MESSAGES / LANG. */
+export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
+  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return /^zh/i.test(value) ? "zh-CN" : "en";
+}
+
+/** A configured linter: config loaded and validated once, then any number of files. */
+export class OffsiteLinter {
+  private constructor(
+    readonly options: LintOptions,
+    readonly loaded: LoadedConfig,
+    private readonly ruleFlags: RuleFlag[],
+    readonly locale: Locale,
+    readonly profile: PlatformProfile,
+  ) {}
+
+  static async create(options: LintOptions = {}): Promise<OffsiteLinter> {
+    const cwd = resolve(options.cwd ?? process.cwd());
+    const loaded = await loadConfig({
+      cwd,
+      configFile: options.configFile,
+      noConfigLookup: options.noConfigLookup,
+      builtinRules: { ...builtinRules },
+      platforms: listPlatforms().map((p) => p.id),
+      // Phrase literals fold exactly as the text they are matched on.
+      foldLiteral: (literal) => foldText(literal).text,
+    });
+    if (options.platform) assertKnownPlatform(options.platform, listPlatforms().map((p) => p.id));
+    const ruleFlags = (options.rules ?? []).map((flag) => parseRuleFlag(flag, loaded.rules));
+    const locale = options.locale ?? loaded.config.locale ?? localeFromEnv();
+    const platform = options.platform ?? loaded.config.platform;
+    const profile = resolveProfile(platform, loaded.config.penalties as never);
+    return new OffsiteLinter({ ...options, cwd }, loaded, ruleFlags, locale, profile);
+  }
+
+  get cwd(): string {
+    return this.options.cwd!;
+  }
+
+  /** Lints a file on disk. Unreadable or unparsable files get one fatal message. */
+  async lintFile(filePath: string): Promise<LintResult> {
+    const absolute = resolve(this.cwd, filePath);
+    return this.lintInput({ filePath: absolute, open: () => createReadStream(absolute), encoding: this.options.encoding });
+  }
+
+  /** Lints text as if it were the file `filePath` (the extension picks the reader). */
+  async lintText(text: string | Buffer, filePath = "<text>.txt"): Promise<LintResult> {
+    const absolute = resolve(this.cwd, filePath);
+    const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
+    return this.lintInput({ filePath: absolute, open: () => Readable.from([bytes]), encoding: this.options.encoding });
+  }
+
+  private async lintInput(input: SourceInput): Promise<LintResult> {
+    const reader = readerFor(input.filePath) ?? readerFor(".txt")!;
+    const messages: LintMessage[] = [];
+    try {
+      await this.lintRecords(reader, input, messages);
+    } catch (error) {
+      messages.push(fatalMessage(error));
+    }
+    return this.result(input.filePath, messages);
+  }
+
+  private async lintRecords(reader: SourceReader, input: SourceInput, messages: LintMessage[]): Promise<void> {
+    const baseDir = this.loaded.baseDir;
+    const settings = resolveFileSettings(this.loaded.config, {
+      rules: this.loaded.rules,
+      filePath: relative(baseDir, input.filePath),
+      ruleFlags: this.ruleFlags,
+      platform: this.options.platform,
+    });
+    const profile = settings.platform === this.profile.id ? this.profile : resolveProfile(settings.platform, this.loaded.config.penalties as never);
+    for await (const record of reader.read(input)) {
+      for (const field of record.fields) {
+        const fieldSettings = settingsForField(settings, field.name);
+        if (fieldSettings.ignored) continue;
+        const active: ActiveRule[] = [];
+        for (const [id, setting] of Object.entries(fieldSettings.rules)) {
+          const rule = this.loaded.rules[id];
+          if (!rule || setting.severity === 0) continue;
+          active.push({ rule, severity: setting.severity as 1 | 2, options: setting.options });
+        }
+        const findings = lintField({ name: field.name, text: field.text }, { kind: reader.kind, strict: settings.strict, locale: this.locale, rules: active });
+        for (const finding of findings) {
+          if (this.options.quiet && finding.severity < 2) continue;
+          const start = field.position(finding.start);
+          const end = field.position(finding.end);
+          const match = field.text.slice(finding.start, finding.end);
+          const rule = this.loaded.rules[finding.ruleId]!;
+          const message: LintMessage = {
+            ruleId: finding.ruleId,
+            severity: finding.severity,
+            category: finding.category,
+            message: this.options.mask ? finding.message.split(match).join(maskValue(match)) : finding.message,
+            line: start.line,
+            column: start.column,
+            endLine: end.line,
+            endColumn: end.column,
+            record: record.id !== undefined ? { index: record.index, id: record.id } : { index: record.index },
+            field: field.name,
+            match: this.options.mask ? maskValue(match) : match,
+            messageId: finding.messageId,
+            docsUrl: rule.meta.docs.url,
+            confidence: Math.round(finding.confidence * 100) / 100,
+            penalty: estimateMessage(profile, finding.category, finding.severity, this.locale),
+          };
+          messages.push(message);
+        }
+      }
+    }
+  }
+
+  private result(filePath: string, messages: LintMessage[]): LintResult {
+    const errorCount = messages.filter((m) => m.severity === 2).length;
+    const total = totalFor(messages, this.profile);
+    const penalty: LintResult["penalty"] = { platform: total.platform, points: total.points };
+    if (total.fine !== undefined) penalty.fine = total.fine;
+    if (total.currency !== undefined) penalty.currency = total.currency;
+    return {
+      filePath,
+      messages,
+      errorCount,
+      warningCount: messages.length - errorCount,
+      fatalErrorCount: messages.filter((m) => m.fatal).length,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      penalty,
+    };
+  }
+}
+
+/** A file that could not be read or parsed: one message, as ESLint reports parsing errors. */
+export function fatalMessage(error: unknown): LintMessage {
+  const isSource = error instanceof SourceError;
+  const text = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: null,
+    fatal: true,
+    severity: 2,
+    message: isSource ? `Parsing error: ${text}` : `Cannot read file: ${text}`,
+    line: isSource ? error.line : 1,
+    column: isSource ? error.column : 1,
+  };
+}
+
+/** `--mask`: keep the first and last characters so a reviewer can still find it. */
+export function maskValue(value: string): string {
+  const chars = [...value];
+  if (chars.length <= 4) return "*".repeat(chars.length);
+  const keep = Math.min(3, Math.floor(chars.length / 4));
+  return chars.slice(0, keep).join("") + "*".repeat(chars.length - 2 * keep) + chars.slice(-keep).join("");
+}
+
+/** Lints files with one configuration. */
+export async function lintFiles(filePaths: string[], options: LintOptions = {}): Promise<LintResult[]> {
+  const linter = await OffsiteLinter.create(options);
+  const results: LintResult[] = [];
+  for (const file of filePaths) results.push(await linter.lintFile(file));
+  return results;
+}
+
+/** Lints one text as if it were `filePath`. */
+export async function lintText(text: string, options: LintOptions & { filePath?: string } = {}): Promise<LintResult> {
+  const linter = await OffsiteLinter.create(options);
+  return linter.lintText(text, options.filePath);
+}
