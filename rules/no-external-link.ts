@@ -5,7 +5,7 @@ import { bi, docsUrl } from "./utils/meta.js";
 
 /** The platforms' own domains: linking there keeps the buyer on the platform. */
 export const PLATFORM_DOMAINS = [
-  "alibaba.com", "alibaba.com.cn", "1688.com", "aliexpress.com", "aliexpress.us", "taobao.com", "tmall.com",
+  "alibaba.com", "alibaba.com.cn", "alicdn.com", "1688.com", "aliexpress.com", "aliexpress.us", "taobao.com", "tmall.com",
   "alipay.com", "douyin.com", "xiaohongshu.com", "tiktok.com", "shopee.com", "lazada.com", "amazon.com", "ebay.com",
 ];
 

@@ -148,10 +148,8 @@ export class OffsiteLinter {
 
   private result(filePath: string, messages: LintMessage[]): LintResult {
     const errorCount = messages.filter((m) => m.severity === 2).length;
-    const total = totalFor(messages, this.profile);
-    const penalty: LintResult["penalty"] = { platform: total.platform, points: total.points };
-    if (total.fine !== undefined) penalty.fine = total.fine;
-    if (total.currency !== undefined) penalty.currency = total.currency;
+    // The whole summary: unknown points stay visible (`unknownPoints`) instead of reading as 0.
+    const penalty: LintResult["penalty"] = totalFor(messages, this.profile);
     return {
       filePath,
       messages,

@@ -72,6 +72,14 @@ export function formatReport(score: Score, options: ReportOptions = {}): string 
       `spans not located: ${score.unlocated.length} (${mislocated.length} of them with a message of the category elsewhere)`,
   );
 
+  if (score.unlintedFiles.length > 0) {
+    out.push(
+      "",
+      `warning: the linter returned no result for ${score.unlintedFiles.length} written file(s), so it did not lint them: ` +
+        score.unlintedFiles.slice(0, 5).join(", ") +
+        (score.unlintedFiles.length > 5 ? ", …" : ""),
+    );
+  }
   const fatal = score.stray.filter((s) => s.reason === "fatal");
   const other = score.stray.filter((s) => s.reason !== "fatal");
   if (fatal.length > 0) {

@@ -104,6 +104,8 @@ export interface Score {
   recordLineMismatches: number;
   /** Messages counted in total, tied to a case. */
   messages: number;
+  /** Written files the linter returned no result for (not linted: ignored, or not discovered). */
+  unlintedFiles: string[];
 }
 
 /** Forward slashes, so Windows paths match too. */
@@ -157,8 +159,10 @@ export function scoreRun(cases: readonly CorpusCase[], layout: Layout, results: 
   let mismatches = 0;
   let tiedCount = 0;
 
+  const linted = new Set<string>();
   for (const result of results) {
     const file = findLayoutFile(layout, result.filePath);
+    if (file) linted.add(file.name);
     for (const m of result.messages) {
       const strayOf = (reason: StrayMessage["reason"]): StrayMessage => ({
         filePath: result.filePath,
@@ -324,6 +328,7 @@ export function scoreRun(cases: readonly CorpusCase[], layout: Layout, results: 
     stray,
     recordLineMismatches: mismatches,
     messages: tiedCount,
+    unlintedFiles: layout.files.map((f) => f.name).filter((n) => !linted.has(n)),
   };
 }
 

@@ -2,13 +2,14 @@
 // `path: line L, col C, Error - message (rule-id)`, then `N problems`.
 // The keywords stay English in every locale (tools parse them); messages arrive localised.
 import type { LintMessage, LintResult } from "../types.js";
+import type { FormatterContext } from "./index.js";
 
 const type = (m: LintMessage): string => (m.fatal || m.severity === 2 ? "Error" : "Warning");
 
 // One line per problem, whatever the message contains.
 const oneLine = (text: string): string => text.replace(/\r\n|[\r\n\u2028\u2029]/g, " ");
 
-export function compact(results: LintResult[]): string {
+export function compact(results: LintResult[], _context?: FormatterContext): string {
   let output = "";
   let total = 0;
   for (const result of results) {

@@ -83,7 +83,8 @@ export function resolveProfile(id: string = DEFAULT_PLATFORM, override?: Profile
 //     perViolation: { im: { error: { points: 12 } } }
 //     thresholds: [{ points: 12, action: "restricted 7 days" }]
 //
-// Objects merge key by key, lists replace the bundled list, null means unknown. A number the
+// Objects merge key by key, lists replace the bundled list (except `sources`, which are added
+// by id), null means unknown. A number the
 // user sets without naming sources is attributed to the `config` source with confidence high
 // (the user knows their account); the bundled basis and claims no longer apply to it.
 
@@ -94,8 +95,17 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 export function mergeProfile(base: PlatformProfile, override: ProfileOverride): PlatformProfile {
   const o = normaliseBilingual(override) as Obj;
   if (!isObj(o)) throw new Error(`invalid platform override for ${base.id}: expected a mapping`);
-  const merged = deepMerge(structuredClone(base) as unknown as Obj, omit(o, ["id", "perViolation", "thresholds"]));
+  const merged = deepMerge(
+    structuredClone(base) as unknown as Obj,
+    omit(o, ["id", "sources", "perViolation", "thresholds"]),
+  );
   merged.id = base.id;
+  // Sources are added (or replaced by id), never dropped: bundled numbers still cite theirs.
+  if (Array.isArray(o.sources)) {
+    const byId = new Map((merged.sources as Obj[]).map((s) => [s.id, s] as const));
+    for (const s of o.sources) byId.set(isObj(s) ? s.id : s, isObj(s) ? { url: null, date: null, ...s } : s);
+    merged.sources = [...byId.values()];
+  }
   let usesConfig = false;
 
   if (isObj(o.perViolation)) {

@@ -199,22 +199,21 @@ function parse(source: string, defaultGap: number): Sequence {
           if (next!.t === ")") break;
         }
         item = { kind: "alt", options, optional: false };
-      } else if (tok.t === "?") {
-        fail("`?` must follow a token or a group", tok.at);
-        continue;
       } else if (tok.t === "gap") {
         gaps++;
         if (gaps > MAX_GAPS_PER_PATTERN) fail(`at most ${MAX_GAPS_PER_PATTERN} gaps per pattern`, tok.at);
         item = { kind: "gap", max: tok.max, optional: false };
       } else if (tok.t === "num") {
         item = { kind: "num", optional: false };
-      } else {
+      } else if (tok.t === "word") {
         const text = foldLiteral(tok.text);
         if (text === "") fail("a word folds to nothing (only invisible characters?)", tok.at);
         if ((tok.wildStart || tok.wildEnd) && !isWordScriptChar(tok.wildStart ? firstChar(text) : lastChar(text))) {
           fail("`*` only works on words of space-separated scripts (Latin, Cyrillic, Arabic ...)", tok.at);
         }
         item = { kind: "lit", text, optional: false, wildStart: tok.wildStart, wildEnd: tok.wildEnd };
+      } else {
+        throw new PatternSyntaxError("`?` must follow a token or a group", source, tok.at);
       }
       if (tokens[pos]?.t === "?") {
         if (item.kind === "gap") fail("a gap is already optional", tokens[pos]!.at);
@@ -297,6 +296,9 @@ interface CharPiece {
   re: string;
   /** The character is matched as itself (usable in an anchor). */
   plain: boolean;
+  /** A character that is always present although the piece is not plain (Arabic letters followed
+   * by optional harakat): a one-character anchor. */
+  always?: string;
 }
 
 function charPieces(text: string): CharPiece[] {
@@ -307,7 +309,8 @@ function charPieces(text: string): CharPiece[] {
     } else if (ch === "-") {
       pieces.push({ re: DASHES, plain: false });
     } else if (/\p{Script=Arabic}/u.test(ch) && /\p{L}/u.test(ch)) {
-      pieces.push({ re: `${ARABIC_VARIANTS[ch] ?? ch}${HARAKAT}`, plain: false });
+      const variants = ARABIC_VARIANTS[ch];
+      pieces.push({ re: `${variants ?? ch}${HARAKAT}`, plain: false, always: variants ? undefined : ch });
     } else if (CYRILLIC_VARIANTS[ch]) {
       pieces.push({ re: CYRILLIC_VARIANTS[ch]!, plain: false });
     } else if (ch === "đ") {
@@ -373,7 +376,10 @@ function literalAnchor(item: LiteralItem): string | null {
     if (piece.plain) {
       run += piece.re.replace(/^\\/u, "");
       if (run.length > best.length) best = run;
-    } else run = "";
+    } else {
+      run = "";
+      if (piece.always && best === "") best = piece.always;
+    }
   }
   return best === "" ? null : best;
 }
@@ -505,6 +511,9 @@ export interface PhrasePackSpec {
   messageId?: string;
   /** Characters a bare `…` spans in this pack. */
   gap?: number;
+  /** Named pattern pieces: `{name}` in any pattern of the pack stands for `(piece)`. Validation
+   * expands them, so a validated spec holds expanded patterns. */
+  define?: Record<string, string>;
   /** Negative context: applies to hits of every pack of the same rule. */
   negative?: NegativeContextSpec[];
   entries: PhraseEntrySpec[];
@@ -547,7 +556,27 @@ const ENTRY_KEYS = new Set([
   "id", "pattern", "patterns", "confidence", "messageId", "unless", "requires", "boost",
   "disguise", "note", "examples", "counterexamples",
 ]);
-const PACK_KEYS = new Set(["lang", "messageId", "gap", "negative", "entries"]);
+const PACK_KEYS = new Set(["lang", "messageId", "gap", "define", "negative", "entries"]);
+
+const DEFINITION_REF = /(?<!\\)\{([a-z][a-z0-9_-]*)\}/giu;
+
+/** Replaces `{name}` with the pack's definition of `name` (definitions may use earlier ones). */
+export function expandDefinitions(pattern: string, define: Record<string, string>, where: string): string {
+  let out = pattern;
+  for (let depth = 0; depth < 5; depth++) {
+    let changed = false;
+    out = out.replace(DEFINITION_REF, (_, name: string) => {
+      const body = define[name];
+      if (body === undefined) {
+        throw new PhrasePackError(`unknown definition {${name}} (defined: ${Object.keys(define).join(", ") || "none"})`, where);
+      }
+      changed = true;
+      return `(${body})`;
+    });
+    if (!changed) return out;
+  }
+  throw new PhrasePackError("definitions nest too deep (or refer to themselves)", where);
+}
 
 /** Checks the shape of a parsed pack (names the key path on error) and that every pattern compiles. */
 export function validatePackSpec(value: unknown, where: string): PhrasePackSpec {
@@ -566,14 +595,27 @@ export function validatePackSpec(value: unknown, where: string): PhrasePackSpec 
     }
     gap = value.gap;
   }
-  const compileAll = (patterns: string[] | undefined, at: string) => {
-    for (const p of patterns ?? []) {
+  const define: Record<string, string> = {};
+  if (value.define !== undefined) {
+    if (!isRecord(value.define)) throw new PhrasePackError("`define` must map names to pattern pieces", where);
+    for (const [name, body] of Object.entries(value.define)) {
+      if (!/^[a-z][a-z0-9_-]*$/iu.test(name)) throw new PhrasePackError(`bad definition name \`${name}\``, `${where} define`);
+      if (typeof body !== "string" || body.trim() === "") throw new PhrasePackError(`definition \`${name}\` must be a pattern`, `${where} define`);
+      define[name] = body;
+    }
+  }
+  /** Expands definitions in place and checks that every pattern compiles. */
+  const compileAll = (patterns: string[] | undefined, at: string): string[] | undefined => {
+    if (!patterns) return undefined;
+    return patterns.map((p) => {
+      const expanded = expandDefinitions(p, define, at);
       try {
-        compilePattern(p, { defaultGap: gap });
+        compilePattern(expanded, { defaultGap: gap });
       } catch (error) {
         throw new PhrasePackError((error as Error).message, at);
       }
-    }
+      return expanded;
+    });
   };
 
   const negative: NegativeContextSpec[] = [];
@@ -582,8 +624,7 @@ export function validatePackSpec(value: unknown, where: string): PhrasePackSpec 
     value.negative.forEach((raw, k) => {
       const at = `${where} negative[${k}]`;
       if (!isRecord(raw)) throw new PhrasePackError("must be a mapping with `patterns`", at);
-      const patterns = stringList(raw.patterns, `${at}.patterns`, true)!;
-      compileAll(patterns, `${at}.patterns`);
+      const patterns = compileAll(stringList(raw.patterns, `${at}.patterns`, true), `${at}.patterns`)!;
       const scope = raw.scope ?? "sentence";
       if (scope !== "sentence" && scope !== "field") throw new PhrasePackError("`scope` is `sentence` or `field`", at);
       const penalty = raw.penalty === undefined ? 1 : confidenceValue(raw.penalty, `${at}.penalty`);
@@ -607,20 +648,17 @@ export function validatePackSpec(value: unknown, where: string): PhrasePackSpec 
     for (const key of Object.keys(raw)) {
       if (!ENTRY_KEYS.has(key)) throw new PhrasePackError(`unknown key \`${key}\` (known: ${[...ENTRY_KEYS].join(", ")})`, at);
     }
-    const patterns = [...(stringList(raw.pattern, `${at}.pattern`) ?? []), ...(stringList(raw.patterns, `${at}.patterns`) ?? [])];
-    if (patterns.length === 0) throw new PhrasePackError("needs `pattern` or `patterns`", at);
-    compileAll(patterns, at);
+    const written = [...(stringList(raw.pattern, `${at}.pattern`) ?? []), ...(stringList(raw.patterns, `${at}.patterns`) ?? [])];
+    if (written.length === 0) throw new PhrasePackError("needs `pattern` or `patterns`", at);
+    const patterns = compileAll(written, at)!;
     const confidence = confidenceValue(raw.confidence, `${at}.confidence`);
     if (raw.messageId !== undefined && typeof raw.messageId !== "string") throw new PhrasePackError("`messageId` must be a string", at);
-    const unless = stringList(raw.unless, `${at}.unless`);
-    compileAll(unless, `${at}.unless`);
-    const requires = stringList(raw.requires, `${at}.requires`);
-    compileAll(requires, `${at}.requires`);
+    const unless = compileAll(stringList(raw.unless, `${at}.unless`), `${at}.unless`);
+    const requires = compileAll(stringList(raw.requires, `${at}.requires`), `${at}.requires`);
     let boost: PhraseEntrySpec["boost"];
     if (raw.boost !== undefined) {
       if (!isRecord(raw.boost)) throw new PhrasePackError("`boost` must be a mapping with `patterns` and `confidence`", at);
-      const bp = stringList(raw.boost.patterns, `${at}.boost.patterns`, true)!;
-      compileAll(bp, `${at}.boost`);
+      const bp = compileAll(stringList(raw.boost.patterns, `${at}.boost.patterns`, true), `${at}.boost`)!;
       boost = { patterns: bp, confidence: confidenceValue(raw.boost.confidence, `${at}.boost.confidence`) };
     }
     let disguise: PhraseEntrySpec["disguise"];
@@ -648,6 +686,7 @@ export function validatePackSpec(value: unknown, where: string): PhrasePackSpec 
     lang: value.lang,
     messageId: value.messageId as string | undefined,
     gap,
+    define,
     negative,
     entries,
   };

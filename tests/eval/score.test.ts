@@ -56,6 +56,13 @@ describe("scoreRun", () => {
     expect(score.located).toEqual({ hit: 3, total: 5, value: 0.6 });
     expect(score.stray).toEqual([]);
     expect(score.recordLineMismatches).toBe(0);
+    expect(score.unlintedFiles).toEqual([]);
+  });
+
+  it("names the written files the linter did not lint", () => {
+    const s = scoreRun(CASES, layout, results().slice(0, 2));
+    expect(s.unlintedFiles).toEqual(["listings.csv", "listings.json", "listings.jsonl"]);
+    expect(formatReport(s)).toContain("warning: the linter returned no result for 3 written file(s), so it did not lint them: listings.csv, listings.json, listings.jsonl");
   });
 
   it("breaks down by category and file format", () => {

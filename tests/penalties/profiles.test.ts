@@ -184,6 +184,16 @@ describe("mergeProfile (user overrides from config)", () => {
     expect(merged.perViolation.default.error).toMatchObject({ points: 9, confidence: "low", sources: ["seed-001"] });
   });
 
+  it("adds the user's sources to the bundled ones", () => {
+    const merged = mergeProfile(base, {
+      sources: [{ id: "my-notice", title: "Notice in our seller centre", date: "2026-01-10", kind: "official" }],
+      perViolation: { im: { error: { points: 10, sources: ["my-notice"], confidence: "high" } } },
+    });
+    expect(merged.sources.map((s) => s.id)).toContain("seed-001");
+    expect(merged.sources.find((s) => s.id === "my-notice")).toMatchObject({ url: null, kind: "official" });
+    expect(merged.perViolation.im?.error.sources).toEqual(["my-notice"]);
+  });
+
   it("replaces the thresholds list; a string is used for both languages", () => {
     const merged = mergeProfile(base, {
       thresholds: [{ points: 10, action: "shop closed" as never }],
