@@ -10,8 +10,8 @@ import { Command, CommanderError, Option } from "commander";
 import { OffsiteLinter, localeFromEnv } from "./index.js";
 import { builtinRules } from "../rules/index.js";
 import { ConfigError, starterConfig, STARTER_FILENAME } from "./config/index.js";
-import { discoverFiles } from "./discover.js";
-import { supportedExtensions } from "./sources/index.js";
+import { discoverFiles, NoFilesFoundError, AllFilesIgnoredError } from "./discover.js";
+import { supportedExtensions, resolveEncodingName } from "./sources/index.js";
 import { getFormatter, type Formatter, type FormatterContext } from "./formatters/index.js";
 import { listPlatforms, runTotal, exceedsMaxPenalty, getProfile, estimateMessage } from "./penalties/index.js";
 import type { LintResult, Locale, RuleMeta } from "./types.js";
@@ -146,7 +146,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof NoFilesFoundError || error instanceof AllFilesIgnoredError) {
       io.stderr(`offsite-lint: ${error.message}\n`);
       return 2;
     }
@@ -156,6 +156,13 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
 }
 
 async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Promise<number> {
+  if (options.encoding) {
+    try {
+      resolveEncodingName(options.encoding);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+  }
   const linter = await OffsiteLinter.create({
     cwd: io.cwd,
     configFile: options.config,

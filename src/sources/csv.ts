@@ -10,7 +10,15 @@
 import { extname } from "node:path";
 import { parse, CsvError } from "csv-parse";
 import { SourceError, type FieldText, type SourceInput, type SourceReader, type SourceRecord } from "../types.js";
-import { LineMap, alignToRaw, createFieldText, unescapeCsvCell, verbatim, type UnescapedText } from "./location.js";
+import {
+  LineMap,
+  alignToRaw,
+  lazyFieldText,
+  unescapeCsvCell,
+  verbatim,
+  type FieldLocation,
+  type UnescapedText,
+} from "./location.js";
 import { cleanId, findIdColumn } from "./record-id.js";
 import { normalizeLineBreaks, openText, peekText } from "./text-stream.js";
 
@@ -92,7 +100,7 @@ async function* parseRows(chunks: AsyncIterable<string>, delimiter: string): Asy
     },
   });
   const settled = new Promise<void>((resolve) => {
-    parser.once("error", (error) => {
+    parser.on("error", (error) => {
       failure ??= error;
       resolve();
     });
@@ -119,7 +127,10 @@ async function* parseRows(chunks: AsyncIterable<string>, delimiter: string): Asy
   }
 }
 
-/** The fields of one data row; `recordText` is its raw text, starting at column 1 of `line`. */
+/**
+ * The fields of one data row; `recordText` is its raw text, starting at column 1 of `line`.
+ * Cell slices are found only if a position is asked for (see `lazyFieldText`).
+ */
 function rowFields(
   recordText: string,
   line: number,
@@ -127,17 +138,21 @@ function rowFields(
   header: readonly string[],
   delimiter: string,
 ): FieldText[] {
-  const lines = new LineMap(recordText, { line, column: 1 });
-  const cells = scanCells(recordText, delimiter);
+  let layout: { lines: LineMap; cells: CellSlice[] } | undefined;
+  const getLayout = () => (layout ??= { lines: new LineMap(recordText, { line, column: 1 }), cells: scanCells(recordText, delimiter) });
   const fields: FieldText[] = [];
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     if (!value.trim()) continue;
-    const name = header[i] ?? `column_${i + 1}`;
-    const cell = cells[i];
-    const exact = cell && cellText(recordText, cell, value);
-    if (cell && exact) fields.push(createFieldText(name, exact, cell.start, lines));
-    else fields.push(createFieldText(name, alignToRaw(value, recordText, cell?.outerStart ?? 0, cell?.outerEnd), 0, lines));
+    fields.push(
+      lazyFieldText(header[i] ?? `column_${i + 1}`, value, (): FieldLocation => {
+        const { lines, cells } = getLayout();
+        const cell = cells[i];
+        const exact = cell && cellText(recordText, cell, value);
+        if (cell && exact) return { value: exact, rawStart: cell.start, lines };
+        return { value: alignToRaw(value, recordText, cell?.outerStart ?? 0, cell?.outerEnd), rawStart: 0, lines };
+      }),
+    );
   }
   return fields;
 }

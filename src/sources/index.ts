@@ -40,4 +40,4 @@ export {
   UnknownEncodingError,
   type DecodedStream,
 } from "./encoding.js";
-export { LineMap, createFieldText, fieldFromSlice, type UnescapedText } from "./location.js";
+export { LineMap, createFieldText, fieldFromSlice, lazyFieldText, type UnescapedText } from "./location.js";

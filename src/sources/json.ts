@@ -6,7 +6,7 @@
 
 import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { SourceError, type FieldText, type SourceInput, type SourceReader, type SourceRecord } from "../types.js";
-import { LineMap, alignToRaw, createFieldText, unescapeJsonString, verbatim } from "./location.js";
+import { LineMap, alignToRaw, createFieldText, lazyFieldText, unescapeJsonString, verbatim } from "./location.js";
 import { cleanId, isIdFieldName } from "./record-id.js";
 import { readWholeText } from "./text-stream.js";
 
@@ -117,9 +117,11 @@ function stringField(name: string, node: Node, text: string, lines: LineMap): Fi
   const innerEnd = node.offset + node.length - 1;
   // Same length as the literal's inside means no escapes: the value is its own raw slice.
   if (innerEnd - innerStart === value.length) return createFieldText(name, verbatim(value), innerStart, lines);
-  const unescaped = unescapeJsonString(text.slice(innerStart, innerEnd));
-  if (unescaped && unescaped.text === value) return createFieldText(name, unescaped, innerStart, lines);
-  return createFieldText(name, alignToRaw(value, text, innerStart, innerEnd), 0, lines);
+  return lazyFieldText(name, value, () => {
+    const unescaped = unescapeJsonString(text.slice(innerStart, innerEnd));
+    if (unescaped && unescaped.text === value) return { value: unescaped, rawStart: innerStart, lines };
+    return { value: alignToRaw(value, text, innerStart, innerEnd), rawStart: 0, lines };
+  });
 }
 
 const PARSE_ERROR_MESSAGES: Record<string, string> = {

@@ -80,6 +80,33 @@ export function createFieldText(
   };
 }
 
+/** Where a field's value is: what `createFieldText` takes, computed on demand by `lazyFieldText`. */
+export interface FieldLocation {
+  value: UnescapedText;
+  rawStart: number;
+  lines: LineMap;
+}
+
+/**
+ * A FieldText whose location is worked out only when a position is first asked for. Most fields
+ * never are (positions are needed for findings only), so a streamed row costs its values alone.
+ * `locate` must return a value whose text equals `text`.
+ */
+export function lazyFieldText(name: string, text: string, locate: () => FieldLocation): FieldText {
+  let located: FieldText | undefined;
+  return {
+    name,
+    text,
+    position(offset: number): Position {
+      if (!located) {
+        const { value, rawStart, lines } = locate();
+        located = createFieldText(name, value, rawStart, lines);
+      }
+      return located.position(offset);
+    },
+  };
+}
+
 /**
  * The general form: a field whose raw slice `raw` starts at file position `start`.
  * Use it when the surrounding file text is not at hand.
@@ -120,7 +147,7 @@ export class OffsetTextBuilder {
   finish(rawEnd: number): UnescapedText {
     this.reserve(this.length + 1);
     this.offsets[this.length] = rawEnd;
-    return { text: this.parts.join(""), rawOffsets: this.offsets.slice(0, this.length + 1) };
+    return { text: this.parts.join(""), rawOffsets: this.offsets.subarray(0, this.length + 1) };
   }
 
   private reserve(size: number): void {

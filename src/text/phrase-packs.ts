@@ -100,10 +100,10 @@ export function phraseSetFor(ruleId: string, defaultMessageId: string, options: 
       patterns: [pattern],
       confidence: 0.85,
     }));
-    let extraEntries;
+    const packs = loadPhrasePacks(ruleId);
     try {
-      extraEntries = extraSpec.map((e) => compileEntry(e, { lang: "config" }, defaultMessageId));
-      set = new PhraseSet(loadPhrasePacks(ruleId), { defaultMessageId, extraEntries, allow });
+      const extraEntries = extraSpec.map((e) => compileEntry(e, { lang: "config" }, defaultMessageId));
+      set = new PhraseSet(packs, { defaultMessageId, extraEntries, allow });
     } catch (error) {
       throw new Error(`${ruleId}: bad phrase in options: ${(error as Error).message}`);
     }

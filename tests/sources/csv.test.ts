@@ -40,6 +40,11 @@ describe("csv reader: records and fields", () => {
     expect(records.map((r) => r.line)).toEqual([3, 6]);
   });
 
+  it("reads a last row without a final line break", async () => {
+    const records = await readCsv('id,t\n1,first\n2,"last ""one"""');
+    expect(records.map((r) => field(r, "t").text)).toEqual(["first", 'last "one"']);
+  });
+
   it("yields nothing for a header-only or empty file", async () => {
     expect(await readCsv("id,title\n")).toEqual([]);
     expect(await readCsv("")).toEqual([]);
@@ -102,6 +107,17 @@ describe("csv reader: locations", () => {
   it("locates unquoted cells in later columns", async () => {
     const content = "id,title,note\n1,Lamp,call 138 0013 8000\n";
     expect(positionOf(field((await readCsv(content))[0], "note"), "138")).toEqual({ line: 2, column: 13 });
+  });
+});
+
+describe("csv reader: leniently read cells", () => {
+  it("keeps text after a closing quote and still points at its characters", async () => {
+    const content = 'id,a,b\n1,"abc"def wx: 1,5" screen QQ: 2\n2,"ab""c"d"e wx,y\n';
+    const records = await readCsv(content);
+    expect(field(records[0], "a").text).toBe('"abc"def wx: 1');
+    expect(positionOf(field(records[0], "a"), "wx")).toEqual(filePositionOf(content, "wx"));
+    expect(positionOf(field(records[0], "b"), "QQ")).toEqual(filePositionOf(content, "QQ"));
+    expect(positionOf(field(records[1], "a"), "wx")).toEqual(filePositionOf(content, "wx", 2));
   });
 });
 

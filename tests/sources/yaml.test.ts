@@ -47,6 +47,12 @@ describe("yaml reader: fields", () => {
     expect(field(records[0], "after_sales.folded").text).toBe("first line then Telegram @lamp");
   });
 
+  it("names a document that is a single string `text`, and skips empty documents", async () => {
+    expect(fieldNames((await readYaml("just a reply, add wx\n"))[0])).toEqual(["text"]);
+    expect(await readYaml("")).toEqual([]);
+    expect(await readYaml("# only a comment\n")).toEqual([]);
+  });
+
   it("yields one record per document", async () => {
     const records = await readYaml("a: one\n---\nb: two\n");
     expect(records.map((r) => [r.index, r.line, fieldNames(r)])).toEqual([
@@ -80,6 +86,31 @@ describe("yaml reader: locations", () => {
   it("is on the right physical line (and column) inside block scalars", async () => {
     await expectAt("after_sales.block", "QQ");
     await expectAt("after_sales.folded", "Telegram");
+  });
+
+  it("is exact for tagged, anchored and flow-collection scalars", async () => {
+    const content = 'a: !!str "tagged wx: 1"\nb: &x anchored QQ 2\nc: [one, "two V信", {d: three Line}]\n';
+    const record = (await readYaml(content))[0];
+    expect(fieldNames(record)).toEqual(["a", "b", "c[0]", "c[1]", "c[2].d"]);
+    expect(positionOf(field(record, "a"), "wx")).toEqual(filePositionOf(content, "wx"));
+    expect(positionOf(field(record, "b"), "QQ")).toEqual(filePositionOf(content, "QQ"));
+    expect(positionOf(field(record, "c[1]"), "V信")).toEqual(filePositionOf(content, "V信"));
+    expect(positionOf(field(record, "c[2].d"), "Line")).toEqual(filePositionOf(content, "Line"));
+  });
+
+  it.each([
+    ["literal with blank and more-indented lines", "k: |\n  one\n\n    indented two\n  three\n"],
+    ["folded keep", "k: >+\n  alpha\n  beta\n\n  gamma\n\n"],
+    ["explicit indentation", "k: |2\n    lead spaces\n  body\n"],
+    ["leading blank line", "k: >\n\n  after blank\n  more\n"],
+    ["in a sequence", "- |\n  item one\n  item two\n- x\n"],
+  ])("maps every letter of a block scalar to itself: %s", async (_label, content) => {
+    const [f] = (await readYaml(content))[0]!.fields;
+    for (let i = 0; i < f!.text.length; i++) {
+      if (!/[a-z]/.test(f!.text[i]!)) continue;
+      const { line, column } = f!.position(i);
+      expect(content.split("\n")[line - 1]![column - 1]).toBe(f!.text[i]);
+    }
   });
 
   it("handles Windows line endings in quoted and block scalars", async () => {

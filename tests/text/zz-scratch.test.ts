@@ -1,17 +1,33 @@
 import { test } from "vitest";
-import { compilePattern, patternToRegexSource, PhraseSet } from "../../src/text/phrases.js";
-import { buildViews } from "../../src/text/views.js";
-test("x", () => {
-  for (const p of ["contact us … (better|best) price*", "don't accept", "线下 交易 更? 划算", "*سعر أفضل", "+ <num> %", "liên hệ"]) {
-    const c = compilePattern(p);
-    console.log(p, "=>", c.regex.source, c.anchors);
+import { readFileSync } from "node:fs";
+import { runRule } from "../helpers/run-rule.js";
+import offline from "../../rules/no-offline-deal.js";
+import payment from "../../rules/no-offsite-payment.js";
+import assurance from "../../rules/no-assurance-refusal.js";
+import qr from "../../rules/no-qr-code.js";
+const rules = { "offline-deal": offline, payment, assurance, qr } as const;
+test("corpus", () => {
+  const file = process.env.CORPUS ?? "/work/shared/corpus/dev.jsonl";
+  const cases = readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  const stats: Record<string, { tp: number; fn: number; fp: number; loc: number; spans: number }> = {};
+  const out: string[] = [];
+  for (const [cat, rule] of Object.entries(rules)) {
+    const s = (stats[cat] = { tp: 0, fn: 0, fp: 0, loc: 0, spans: 0 });
+    for (const c of cases) {
+      const texts: [string, string][] = c.kind === "reply" ? [["text", c.text]] : Object.entries(c.fields);
+      const hits = texts.flatMap(([f, t]) => runRule(rule as any, t, { field: f, kind: c.kind }).filter((h) => h.confidence >= 0.5).map((h) => ({ ...h, field: f, full: t })));
+      const expected = c.expect.includes(cat);
+      if (expected && hits.length) s.tp++;
+      if (expected && !hits.length) { s.fn++; out.push(`MISS ${cat} ${c.id}: ${c.spans.filter((x: any) => x.category === cat).map((x: any) => x.text).join(" | ")}`); }
+      if (!expected && hits.length) { s.fp++; out.push(`FP   ${cat} ${c.id} [${c.expect}]: ${hits.map((h) => `${h.text} (${h.confidence} ${h.messageId})`).join(" | ")}`); }
+      for (const span of c.spans.filter((x: any) => x.category === cat)) {
+        s.spans++;
+        const ok = hits.some((h) => { const i = h.full.indexOf(span.text); return i >= 0 && h.start < i + span.text.length && h.end > i; });
+        if (ok) s.loc++; else if (hits.length) out.push(`LOC  ${cat} ${c.id}: span "${span.text}" got ${hits.map((h) => h.text).join(" | ")}`);
+      }
+      if (process.env.SHOW && expected) out.push(`HIT  ${cat} ${c.id}: ${hits.map((h) => `${h.text} (${h.confidence})`).join(" | ")}`);
+    }
   }
-  const set = new PhraseSet([{ spec: { lang: "en", entries: [
-    { id: "a", patterns: ["contact us … (better|best) price*"], confidence: 0.9, unless: ["via alibaba"] },
-    { id: "b", patterns: ["线下 交易 更? 划算"], confidence: 0.9 },
-  ] } }], { defaultMessageId: "m" });
-  for (const t of ["Con\u200btact ＵＳ for a much better prices!", "Contact us via Alibaba for better price", "咱们線下交易更劃算", "contactus for better price"]) {
-    const v = buildViews(t);
-    console.log(t, set.match(v.folded).map(h => [t.slice(h.start, h.end), h.confidence]));
-  }
+  console.log(out.join("\n"));
+  console.log(stats);
 });

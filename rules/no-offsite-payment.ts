@@ -1,0 +1,56 @@
+// no-offsite-payment: paying outside the platform — personal accounts, private Alipay/WeChat
+// transfers, deposits to a person, Western Union to a named person, PayPal friends & family,
+// crypto, refunds sent through a messenger. Wording in rules/phrases/no-offsite-payment/<lang>.yaml.
+import type { Rule } from "../src/types.js";
+import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
+
+const ID = "no-offsite-payment";
+
+export default {
+  meta: {
+    id: ID,
+    category: "payment",
+    defaultSeverity: "error",
+    description: {
+      en: "Disallow asking for payment outside the platform: personal accounts, private transfers, direct deposits that bypass the platform, crypto",
+      "zh-CN": "禁止引导站外付款：个人账户、支付宝/微信私转、绕过平台直接打款、加密货币",
+    },
+    docs: {
+      url: `https://github.com/offsite-lint/offsite-lint/blob/main/docs/rules/${ID}.md`,
+      why: {
+        en: "Steering payment off the platform is one of the three diversion types Alibaba.com's enforcement names: recommending an Alipay private transfer (支付宝私转) or a bank transfer, or \"pay the deposit into a personal account and we ship faster\" (付定金到个人账户，发货更快). Money paid outside the platform has no buyer protection, and the platform cannot step in when goods never arrive; it is also the classic pattern of payment fraud, so reviewers treat it severely.",
+        "zh-CN": "引导线下付款是阿里国际站明确打击的站外引导类型之一：推荐支付宝私转、银行转账，或说\"付定金到个人账户，发货更快\"。站外付款没有资金保障，货不对板或不发货时平台无法介入；这也是典型的诈骗话术，审核从严处理。",
+      },
+      fix: {
+        en: "Take every payment through the platform order (Trade Assurance accepts T/T, cards and other methods inside the order); give bank details only where the platform shows them, and issue refunds through the order page.",
+        "zh-CN": "所有款项通过平台订单收取（信保订单内也可走T/T、信用卡等方式）；银行信息只在平台订单中展示，退款通过订单页原路退回。",
+      },
+    },
+    messages: {
+      privateTransfer: {
+        en: 'Asks for a private transfer outside the platform: "{text}"',
+        "zh-CN": "引导站外私下转账：「{text}」",
+      },
+      personalAccount: {
+        en: 'Asks for payment into a personal account: "{text}"',
+        "zh-CN": "要求付款到个人账户：「{text}」",
+      },
+      directTransfer: {
+        en: 'Asks for a direct transfer that bypasses the platform: "{text}"',
+        "zh-CN": "引导绕过平台直接打款：「{text}」",
+      },
+      crypto: {
+        en: 'Asks for payment in cryptocurrency: "{text}"',
+        "zh-CN": "要求以加密货币付款：「{text}」",
+      },
+      offsiteRefund: {
+        en: 'Offers a refund or cashback outside the platform: "{text}"',
+        "zh-CN": "在平台外退款或返现：「{text}」",
+      },
+    },
+    schema: PHRASE_RULE_SCHEMA,
+  },
+  check(ctx) {
+    runPhraseRule(ctx, ID, "privateTransfer");
+  },
+} satisfies Rule;
