@@ -1,6 +1,6 @@
 // no-external-link: URLs, bare domains, short links and links spelled out to dodge filters.
 import type { Rule } from "../src/types.js";
-import { findLinkCandidates, hostAllowed } from "./utils/links.js";
+import { findLinks, hostAllowed } from "./utils/links.js";
 import { bi, docsUrl } from "./utils/meta.js";
 
 /** The platforms' own domains: linking there keeps the buyer on the platform. */
@@ -45,10 +45,9 @@ const rule: Rule = {
   },
   check(context) {
     const allow = [...PLATFORM_DOMAINS, ...((context.options.allow as string[] | undefined) ?? [])];
-    const view = context.views.compact;
-    for (const link of findLinkCandidates(view, context.field.text)) {
+    for (const link of findLinks(context.views, context.field.text)) {
       if (hostAllowed(link.host, allow)) continue;
-      const [start, end] = view.toOriginal(link.start, link.end);
+      const { start, end } = link;
       const original = context.field.text.slice(start, end);
       const spelledOut = original.replace(/\s+/g, "").toLowerCase() !== link.url.replace(/^https?:\/\//, "").toLowerCase() &&
         /dot|点|點|。|\s\.|\.\s|punto|ponto|\[|\(|（|【/i.test(original);

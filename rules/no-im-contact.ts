@@ -2,7 +2,7 @@
 // abbreviations, homophones and code words (WX, VX, V信, 薇信, 绿泡泡, 飞机, 扣扣, wsp, whatsap).
 import type { Rule } from "../src/types.js";
 import { findMessengerMentions } from "./utils/messengers.js";
-import { findLinkCandidates } from "./utils/links.js";
+import { findLinks } from "./utils/links.js";
 import { findPhoneCandidates } from "./utils/phones.js";
 import { CONTACT_WORDS, REFUSAL_CONTEXT } from "./utils/context.js";
 import { bi, docsUrl } from "./utils/meta.js";
@@ -42,8 +42,10 @@ const rule: Rule = {
   check(context) {
     const view = context.views.compact;
     const text = context.field.text;
-    const phoneStarts = findPhoneCandidates(view).filter((p) => p.confidence >= 0.3).map((p) => p.start);
-    for (const mention of findMessengerMentions(view, text, phoneStarts)) {
+    const phoneRanges = findPhoneCandidates(view)
+      .filter((p) => p.confidence >= 0.3)
+      .map((p): [number, number] => [p.start, p.end]);
+    for (const mention of findMessengerMentions(view, text, phoneRanges)) {
       const [start, end] = view.toOriginal(mention.start, mention.idEnd ?? mention.end);
       const [aliasStart, aliasEnd] = view.toOriginal(mention.start, mention.end);
       const alias = text.slice(aliasStart, aliasEnd);
@@ -65,9 +67,9 @@ const rule: Rule = {
       const confidence = CONTACT_WORDS.test(m[0]) ? 0.8 : 0.6;
       context.report({ start, end, messageId: "route", data: { text: text.slice(start, end) }, confidence });
     }
-    for (const link of findLinkCandidates(view, text)) {
+    for (const link of findLinks(context.views, text)) {
       if (!link.messenger) continue;
-      const [start, end] = view.toOriginal(link.start, link.end);
+      const { start, end } = link;
       context.report({ start, end, messageId: "link", data: { app: link.messenger, text: text.slice(start, end) }, confidence: 0.9 });
     }
   },

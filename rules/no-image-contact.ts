@@ -4,9 +4,12 @@
 import type { Rule } from "../src/types.js";
 import { findPhoneCandidates } from "./utils/phones.js";
 import { findEmailCandidates } from "./utils/emails.js";
-import { findLinkCandidates } from "./utils/links.js";
+import { findLinks } from "./utils/links.js";
 import { findMessengerMentions } from "./utils/messengers.js";
 import { bi, docsUrl } from "./utils/meta.js";
+
+/** "no watermark", "无水印": the text says the image is clean. */
+const NEGATED = /(?:\bno|\bwithout|\bfree of|\bremove[ds]?|无|没有|不带|去)\s*$/u;
 
 /** Words that say the text describes something drawn on an image. */
 const WATERMARK_WORDS = /watermark|water mark|水印|logo on (?:the )?(?:photo|image|picture)|printed on (?:the )?(?:photo|image|picture)|on the (?:photo|image|picture)|图片上|图上|主图上|图中/gu;
@@ -38,22 +41,27 @@ const rule: Rule = {
   },
   check(context) {
     const folded = context.views.folded;
-    const marks = [...folded.text.matchAll(WATERMARK_WORDS)];
+    const marks = [...folded.text.matchAll(WATERMARK_WORDS)].filter((m) => !NEGATED.test(folded.text.slice(Math.max(0, m.index! - 12), m.index!)));
     if (marks.length === 0) return;
     const view = context.views.compact;
-    const contacts = [
-      ...findPhoneCandidates(view).filter((p) => p.confidence >= 0.3),
-      ...findEmailCandidates(view),
-      ...findLinkCandidates(view, context.field.text),
-      ...findMessengerMentions(view, context.field.text).filter((m) => m.confidence >= 0.3),
+    const text = context.field.text;
+    const inView = (c: { start: number; end: number }): [number, number] => view.toOriginal(c.start, c.end);
+    const contacts: Array<[number, number]> = [
+      ...findPhoneCandidates(view).filter((p) => p.confidence >= 0.3).map(inView),
+      ...findEmailCandidates(view).map(inView),
+      ...findLinks(context.views, text).map((l): [number, number] => [l.start, l.end]),
+      ...findMessengerMentions(view, text)
+        .filter((m) => m.confidence >= 0.3)
+        .map((m) => view.toOriginal(m.start, m.idEnd ?? m.end)),
     ];
-    if (contacts.length === 0) return;
     for (const mark of marks) {
       const [start, end] = folded.toOriginal(mark.index!, mark.index! + mark[0].length);
-      const first = contacts.map((c) => view.toOriginal(c.start, c.end)).sort((a, b) => Math.abs(a[0] - start) - Math.abs(b[0] - start))[0]!;
-      const from = Math.min(start, first[0]);
-      const to = Math.max(end, first[1]);
-      context.report({ start: from, end: to, messageId: "watermark", data: { text: context.field.text.slice(from, to) }, confidence: 0.8 });
+      // The contacts the watermark sentence describes: those within a short distance of the word.
+      const near = contacts.filter(([s, e]) => s < end + 60 && e > start - 60);
+      if (near.length === 0) continue;
+      const from = Math.min(start, ...near.map(([s]) => s));
+      const to = Math.max(end, ...near.map(([, e]) => e));
+      context.report({ start: from, end: to, messageId: "watermark", data: { text: text.slice(from, to) }, confidence: 0.8 });
     }
   },
 };

@@ -16,10 +16,14 @@ export function after(text: string, end: number, width: number): string {
   return m ? slice.slice(0, m.index) : slice;
 }
 
+/** Words whose trailing period is an abbreviation, not the end of a sentence: "Order No. 123". */
+const ABBREVIATION_BEFORE_DOT = /(?:^|[^a-z])(?:no|nos|tel|ref|fig|approx|mr|ms|mrs|dr|vol|art|p|pp|st|inc|ltd|co|corp|mob|ph|min|max|dia|qty|pcs|vs|etc|e\.g|i\.e)$/i;
+
 function lastSentenceEnd(slice: string): number {
   let best = -1;
-  for (const re of [/[。！？!?]/g, /\.(?=\s)/g]) {
-    for (const m of slice.matchAll(re)) best = Math.max(best, m.index!);
+  for (const m of slice.matchAll(/[。！？!?]/g)) best = Math.max(best, m.index!);
+  for (const m of slice.matchAll(/\.(?=\s)/g)) {
+    if (!ABBREVIATION_BEFORE_DOT.test(slice.slice(0, m.index!))) best = Math.max(best, m.index!);
   }
   return best;
 }
@@ -34,4 +38,8 @@ export const PRODUCT_CONTEXT =
 
 /** Declining to share a contact: the mention is a refusal, not an offer. */
 export const REFUSAL_CONTEXT =
-  /\b(?:can(?:not|'t)|could not|couldn't|do(?:es)? not|don't|doesn't|won't|will not|not allowed|unable|never|no need)\b[^.!?]{0,40}\b(?:share|give|add|provide|exchange|contact)|不能|不可以|不方便|无法|不加|不提供|不允许|不支持站外|不交换|平台规定|请勿|不要/u;
+  /\b(?:can(?:not|'t)|could not|couldn't|do(?:es)? not|don't|doesn't|won't|will not|not allowed|unable|never|no need)\b[^.!?]{0,25}\b(?:share|give|add|provide|exchange|contact|use|ask(?: for)?|accept)\b|\b(?:is|are)(?: not|n't) (?:allowed|permitted)|\bnot (?:allowed|permitted) (?:here|on)|不能|不可以|不方便(?:加|给|留|提供|交换)|无法|不加|不提供|不允许|不支持站外|不交换|平台规定|请勿|不要/u;
+
+/** Keeping the conversation on the platform: "please contact us through the platform chat". */
+export const PLATFORM_CHANNEL =
+  /\b(?:platform|alibaba(?:\.com)?|trade ?manager|on-?platform|in-?app|message ?center|order page)(?:'s)?(?:\s+\w+){0,2}\s+(?:chat|messag\w*|inbox|messenger)\b|\b(?:chat|message) (?:here|on (?:the )?platform)|平台(?:内)?(?:聊天|消息|沟通|客服)|站内(?:信|沟通|聊天)|旺旺|阿里旺旺/u;

@@ -5,11 +5,13 @@
 import { createRequire } from "node:module";
 import { LinkifyIt } from "linkify-it";
 import type { TextView } from "../../src/types.js";
+import { findEmailCandidates } from "./emails.js";
 
 const require = createRequire(import.meta.url);
 const ALL_TLDS: string[] = require("tlds");
 
-const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: true });
+// fuzzyIP off: "192.168.1.1 router setting" is a manual, not a link; schemed IP URLs are still found.
+const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: false });
 linkify.tlds(ALL_TLDS, false);
 
 /** Top-level domains shops and link pages commonly use: a bare domain on one of these is a link. */
@@ -50,6 +52,7 @@ export const MESSENGER_LINKS: Record<string, string> = {
 export type LinkKind = "shortener" | "messenger" | "url" | "domain";
 
 export interface LinkCandidate {
+  /** Range in the original text. */
   start: number;
   end: number;
   url: string;
@@ -58,7 +61,20 @@ export interface LinkCandidate {
   messenger?: string;
 }
 
-export function findLinkCandidates(view: TextView, original: string): LinkCandidate[] {
+/**
+ * Links in a field: on the folded view (schemed URLs and IP addresses keep their dots there) and on
+ * the compact view (where spelled-out and split links are plain). Ranges are original offsets.
+ */
+export function findLinks(views: { folded: TextView; compact: TextView }, original: string): LinkCandidate[] {
+  // The domain of an e-mail address (also a spelled-out one) is part of the e-mail, not a link.
+  const emails = findEmailCandidates(views.compact).map((e) => views.compact.toOriginal(e.start, e.end));
+  const found = [...linksInView(views.compact, original), ...linksInView(views.folded, original)].filter(
+    (c) => !emails.some(([s, e]) => c.start < e && s < c.end),
+  );
+  return found.filter((c, i) => !found.some((o, j) => j !== i && o.start <= c.start && o.end >= c.end && (o.end - o.start > c.end - c.start || j < i)));
+}
+
+function linksInView(view: TextView, original: string): LinkCandidate[] {
   const text = view.text;
   if (!text.includes(".")) return [];
   // linkify-it wants a boundary before a fuzzy host; CJK text and "：" glue onto it (官网：abc.com).
@@ -75,7 +91,7 @@ export function findLinkCandidates(view: TextView, original: string): LinkCandid
     if (text[m.index - 1] === "@") continue;
     const [os, oe] = view.toOriginal(m.index, m.lastIndex);
     if (!candidate.scheme && isCapitalisedWordDomain(original.slice(os, oe), host)) continue;
-    out.push({ start: m.index, end: m.lastIndex, url: m.url, host, kind: candidate.kind, messenger: MESSENGER_LINKS[host] });
+    out.push({ start: os, end: oe, url: m.url, host, kind: candidate.kind, messenger: MESSENGER_LINKS[host] });
   }
   return out;
 }

@@ -5,7 +5,7 @@
 
 import { pinyin } from "pinyin-pro";
 import type { TextView } from "../../src/types.js";
-import { CONTACT_WORDS, PRODUCT_CONTEXT, REFUSAL_CONTEXT, after, before } from "./context.js";
+import { CONTACT_WORDS, PLATFORM_CHANNEL, PRODUCT_CONTEXT, REFUSAL_CONTEXT, after, before } from "./context.js";
 
 /** name: the app's real name; disguise: a form nobody writes by accident; weak: an ordinary word too. */
 export type AliasStrength = "name" | "disguise" | "weak";
@@ -25,10 +25,10 @@ function aliases(app: string, strength: AliasStrength, patterns: string[]): Alia
 /** Aliases on the compact view (lower-case, simplified Chinese, separators inside words removed). */
 export const ALIASES: Alias[] = [
   ...aliases("WhatsApp", "name", ["whats\\s?app", "what'?s\\s?app", "واتساب", "واتس\\s?اب", "ватсап", "вацап", "вотсап", "ватсапп"]),
-  ...aliases("WhatsApp", "disguise", ["whatapp", "whatsap(?!p)", "watsapp", "watsap", "wh[@a]ts\\s?app", "whtsapp", "wsp", "瓦次普", "wa号", "ws号"]),
+  ...aliases("WhatsApp", "disguise", ["whatapp", "whatsap(?!p)", "watsapp", "watsap", "wh@ts\\s?app", "whtsapp", "wsp", "瓦次普", "wa号", "ws号"]),
   ...aliases("WhatsApp", "weak", ["wa", "ws", "zap", "w/a"]),
   ...aliases("WeChat", "name", ["wechat", "we\\s?chat", "weixin", "微信", "微訊", "vchat"]),
-  ...aliases("WeChat", "disguise", ["vx", "wx", "wei\\s?xin", "v信", "薇信", "嶶信", "徽信", "wxid_", "绿泡泡", "vx同号", "wx同号", "微同号", "薇同号", "v同号", "微❤", "微🌟"]),
+  ...aliases("WeChat", "disguise", ["vx", "wx", "wei\\s?xin", "v信", "薇信", "嶶信", "徽信", "wxid_[a-z0-9_-]{3,}", "绿泡泡", "vx同号", "wx同号", "微同号", "薇同号", "v同号", "微❤", "微🌟"]),
   ...aliases("WeChat", "weak", ["威信", "维信", "唯信", "危信", "卫星号?", "微", "薇", "v", "🛰"]),
   ...aliases("QQ", "name", ["qq"]),
   ...aliases("QQ", "disguise", ["扣扣", "企鹅号", "q号", "🐧"]),
@@ -67,7 +67,7 @@ const PROFILE_ROUTE =
 
 /** What may stand between an app name and the id: separators, "is", "me at", 号/是. */
 const ID_AFTER =
-  /^(?:[\u4e00-\u9fff]{1,5}[:：])?[\s:：=＝\-–/|,，(（"'“]*(?:(?:is|me|us|at|on|id|no\.?|number|num|account|handle|号码?|账号|帐号|是|为|號|同号)[\s:：=＝\-–,"'“]*){0,3}(@?[a-z0-9][a-z0-9_.\-]{2,40}[a-z0-9]|\+?\d{5,16})/u;
+  /^(?:[\u4e00-\u9fff]{1,5}[:：])?[\s:：=＝\-–/|,，(（"'“]*(?:(?:is|me|us|at|on|id|no\.?|number|num|account|handle|号码?|账号|帐号|是|为|號|同号)[\s:：=＝\-–,"'“]*){0,3}(@?[a-z0-9][a-z0-9_.\-:]{2,40}[a-z0-9]|\+?\d{5,16})/u;
 
 /** Same number on several apps: 微同号, "same number", "same as phone". */
 const SAME_NUMBER = /^[\s:：/]*(?:同号|same (?:number|no\.?|as (?:phone|mobile|above))|same\b)/u;
@@ -88,6 +88,10 @@ const PAYMENT_USE = /^[\s]*(?:pay\b|支付|转账|收款|付款|钱包|红包|wa
 const CJK_WORD_BEFORE = /[细轻稍略显精式卑衰低知入]$/u;
 const CJK_WORD_AFTER = /^(?:县|力|望|誉|名|度|型|波|米|距|笑|博|商|店|课|软|电|调|创|孔|量|观|粒|晶|风|雕|小|缩|动|服务)/u;
 
+/** Product nouns after a code word make it the product: 纸飞机模型, 企鹅毛绒玩具, 卫星天线. */
+const PRODUCT_NOUN_AFTER = /^[\s]*(?:模型|玩具|毛绒|公仔|玩偶|抱枕|摆件|天线|接收器?|锅|套装|拼图|贴纸|图案|造型|形状|款式|挂件|钥匙扣|灯|杯|积木|遥控|航模|飞行|起飞|票|场|餐|糖|果冻)/u;
+const PRODUCT_WORD_BEFORE = /(?:折|玩具|儿童|遥控|模型|毛绒|航模|客|战斗|民航|大|小)$/u;
+
 export interface MessengerMention {
   start: number;
   end: number;
@@ -99,7 +103,8 @@ export interface MessengerMention {
   signals: string[];
 }
 
-export function findMessengerMentions(view: TextView, original: string, phoneStarts: number[] = []): MessengerMention[] {
+/** `phoneRanges`: view ranges of phone-number candidates, so "WhatsApp … 138…" and "138… 微同号" count as an id. */
+export function findMessengerMentions(view: TextView, original: string, phoneRanges: Array<[number, number]> = []): MessengerMention[] {
   const text = view.text;
   const mentions: MessengerMention[] = [];
   for (const m of text.matchAll(ALIAS_PATTERN)) {
@@ -107,7 +112,7 @@ export function findMessengerMentions(view: TextView, original: string, phoneSta
     const alias = ALIASES[Number(index.slice(1))]!;
     const start = m.index!;
     const end = start + m[0].length;
-    const mention = scoreMention(text, original, view, alias, start, end, phoneStarts);
+    const mention = scoreMention(text, original, view, alias, start, end, phoneRanges);
     if (mention) mentions.push(mention);
   }
   mentions.push(...pinyinHomophones(text, mentions));
@@ -121,7 +126,7 @@ function scoreMention(
   alias: Alias,
   start: number,
   end: number,
-  phoneStarts: number[],
+  phoneRanges: Array<[number, number]>,
 ): MessengerMention | undefined {
   const rest = text.slice(end);
   if (PAYMENT_USE.test(rest)) return undefined;
@@ -130,9 +135,12 @@ function scoreMention(
   const signals: string[] = [];
 
   let strength = alias.strength;
-  // 加V, ➕微, +薇: an add-sign glued to a one-letter alias is a code, not a word.
+  if (!alias.latin && (PRODUCT_NOUN_AFTER.test(rest) || (strength !== "name" && PRODUCT_WORD_BEFORE.test(text.slice(Math.max(0, start - 3), start))))) {
+    return undefined;
+  }
+  // 加V, ➕微, +薇, 加我威信: an add-sign before a short alias makes it a code, not a word.
   if (strength === "weak" && ADD_SIGN_BEFORE.test(text.slice(Math.max(0, start - 4), start))) {
-    if (!/^[a-z]/.test(rest) || alias.pattern === "v") strength = "disguise";
+    if (!alias.latin || !/^[a-z]/.test(rest) || alias.pattern === "v") strength = "disguise";
   }
   if (alias.latin && strength !== "name" && /^-?\d{1,6}(?!\d)/.test(rest)) return undefined; // WX-200, VX9: model numbers
   if (alias.latin && strength !== "name" && /^[a-z]/.test(rest)) return undefined;
@@ -148,7 +156,11 @@ function scoreMention(
 
   let idEnd: number | undefined;
   const id = ID_AFTER.exec(rest);
-  if (id && isId(id[1]!, strength, id[0])) {
+  if (alias.pattern.startsWith("wxid")) {
+    idEnd = end; // the WeChat internal id is itself the handle
+    confidence += 0.45;
+    signals.push("id");
+  } else if (id && isId(id[1]!, strength, id[0], alias.latin)) {
     idEnd = end + id[0].length;
     confidence += 0.45;
     signals.push("id");
@@ -156,7 +168,7 @@ function scoreMention(
     idEnd = end + SAME_NUMBER.exec(rest)![0].length;
     confidence += 0.45;
     signals.push("same-number");
-  } else if (phoneStarts.some((p) => p >= end && p - end <= 25)) {
+  } else if (phoneRanges.some(([ps, pe]) => (ps >= end && ps - end <= 25) || (pe <= start && start - pe <= 25 && /同号|same/u.test(alias.pattern + rest.slice(0, 4))))) {
     confidence += 0.35;
     signals.push("number-nearby");
   }
@@ -165,7 +177,8 @@ function scoreMention(
     signals.push("contact-verb");
   }
   if (PROFILE_ROUTE.test(left) || PROFILE_ROUTE.test(right)) {
-    confidence += 0.35;
+    // "my WhatsApp is in my bio": the contact is one tap away, as good as an id.
+    confidence += 0.45;
     signals.push("profile-route");
   }
   const [os, oe] = view.toOriginal(start, end);
@@ -177,18 +190,23 @@ function scoreMention(
     confidence -= 0.5;
     signals.push("product-context");
   }
-  if (REFUSAL_CONTEXT.test(left) || REFUSAL_CONTEXT.test(right)) {
+  if (REFUSAL_CONTEXT.test(left) || REFUSAL_CONTEXT.test(right.slice(0, 30))) {
     confidence -= 0.7;
     signals.push("refusal");
+  } else if (PLATFORM_CHANNEL.test(left) || PLATFORM_CHANNEL.test(right)) {
+    confidence -= 0.5;
+    signals.push("platform-channel");
   }
   return { start, end, app: alias.app, strength, idEnd, confidence: Math.max(0, Math.min(1, confidence)), signals };
 }
 
-function isId(token: string, strength: AliasStrength, whole: string): boolean {
+function isId(token: string, strength: AliasStrength, whole: string, latin = true): boolean {
   if (NOT_AN_ID.test(token)) return false;
   if (/^\+?\d+$/.test(token)) return token.replace("+", "").length >= (strength === "weak" ? 7 : 5);
-  // After an ordinary word (line, tg, ig) only a labelled id counts: "LINE ID: abc_1", not "line 2000BPH".
-  if (strength === "weak") return /[:：@]|\bid\b|号/u.test(whole);
+  // After an ordinary Latin word (line, tg, ig) only a labelled id counts: "LINE ID: abc_1", not
+  // "line 2000BPH". After a Chinese word-alias (威信) a handle-shaped id (letters with digits or _) does.
+  if (strength === "weak" && latin) return /[:：@]|\bid\b|号/u.test(whole);
+  if (strength === "weak") return /[:：@]|号/u.test(whole) || (/[a-z]/.test(token) && /[\d_]/.test(token));
   if (/\d|_/.test(token)) return true;
   // A plain word counts as an id only after an explicit label mark ("WeChat: lucytrade").
   return /[:：]/.test(whole) && token.length >= 4;

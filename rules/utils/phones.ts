@@ -25,7 +25,7 @@ const PHONE_LABEL =
 
 /** Labels that make a long digit run an id of something else (HS code, part number, order...). */
 const NOT_PHONE_LABEL =
-  /(?:\bhs\b|\bhts\b|hs ?code|tariff|customs|海关|税号|编码|编号|料号|物料|型号|货号|\bean\b|\bupc\b|\bgtin\b|\bisbn\b|barcode|条码|\bsku\b|\bspu\b|\bmodel\b|\bpart\b|p\/n|\bpn\b|\boe\b|\boem\b|\bref\b|reference|\bserial\b|s\/n|\bsn\b|\bimei\b|\bbatch\b|\blot\b|\border\b|订单|单号|运单|快递|tracking|waybill|invoice|发票|\biso\b|\biec\b|\bgb\b|\bgb\/t\b|\ben\b|\bastm\b|\bul\b|\bdin\b|\bjis\b|certificate|证书|licen[cs]e|许可证|注册号|批号|\bcas\b|\bcode\b|卡号)/gu;
+  /(?:\b(?:order|part|oe|oem|serial|tracking|model|item|article|invoice|batch|lot|ref(?:erence)?|catalog(?:ue)?|product|style|po|shipment|container|account|card|id|registration|license|licence|certificate|report|test)\s*(?:no\.?|number|num|#|code|id)|\bhs\b|\bhts\b|hs ?code|tariff|customs|海关|税号|编码|编号|料号|物料|型号|货号|\bean\b|\bupc\b|\bgtin\b|\bisbn\b|barcode|条码|\bsku\b|\bspu\b|\bmodel\b|\bpart\b|p\/n|\bpn\b|\boe\b|\boem\b|\bref\b|reference|\bserial\b|s\/n|\bsn\b|\bimei\b|\bbatch\b|\blot\b|\border\b|订单|单号|运单|快递|tracking|waybill|invoice|发票|\biso\b|\biec\b|\bgb\b|\bgb\/t\b|\ben\b|\bastm\b|\bul\b|\bdin\b|\bjis\b|certificate|证书|licen[cs]e|许可证|注册号|批号|\bcas\b|\bcode\b|卡号)/gu;
 
 /** What follows a number that makes it a quantity, not a phone. */
 const UNIT_AFTER = /^\s*(?:mm|cm|m\b|km|kg|g\b|mg|v\b|w\b|kw|mah|ah|hz|pcs|pc\b|sets|units|x|×|\*|%|°|℃|元|个|件|米|毫米|公斤|吨|台|套|rpm|psi|bar|mpa|nits|lumens|lm|dpi|ppi|gsm|ml|l\b|oz|lb|lbs|inch|in\b|ft|yuan|usd|rmb|\$|¥)/u;

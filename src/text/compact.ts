@@ -11,8 +11,15 @@ export const ADDRESS_TLDS =
 
 const SEP = "[\\s\\-_.·・*|/\\\\~,，、+]";
 
-/** 1-2 separators between two digits: 138-0013-8000, 138 0013 8000, 138.0013.8000. */
+/** 1-3 separators between two digits: 138-0013-8000, 138 0013 8000, 138.0013.8000. */
 const BETWEEN_DIGITS = /(?<=\d)[\s\-–—_.·・*|/\\~()（）]{1,3}(?=\d)/g;
+/** A decimal point or comma followed by one or two digits is a fraction (15.5, 13.80), not a separator. */
+const DECIMAL_AFTER = /^[.,]\d{1,2}(?!\d)/;
+
+function joinDigitGroups(m: RegExpMatchArray): string {
+  const rest = m.input!.slice(m.index!);
+  return DECIMAL_AFTER.test(rest) ? m[0] : "";
+}
 
 /** Runs of three or more single letters split by separators: w.h.a.t.s.a.p.p, w h a t s a p p. */
 const SPACED_LETTERS = new RegExp(
@@ -27,9 +34,20 @@ const BRACKETED_AT = /\s*[([{【（<〔「]\s*(?:at|@|艾特|圈a)\s*[)\]}】）
 const BRACKETED_DOT = /\s*[([{【（<〔「]\s*(?:dot|\.|点|點|。|punto|ponto)\s*[)\]}】）>〕」]\s*/g;
 /** `sales at abc dot com`, `ventas arroba abc punto com`: an unbracketed `at` needs a domain after it. */
 const WORD_AT = new RegExp(
-  `(?<=[a-z0-9_])\\s+(?:at|arroba|艾特)\\s+(?=[a-z0-9][a-z0-9-]*\\s*(?:\\.|dot|点|點|punto|ponto|。)\\s*(?:${ADDRESS_TLDS})(?![a-z0-9]))`,
+  `(?<=[a-z0-9_])\\s+(?:at|arroba|艾特)\\s+(?=[a-z0-9][a-z0-9-]*\\s*(?:dot|点|點|punto|ponto|。|\\(\\s*dot\\s*\\)|\\[\\s*dot\\s*\\])\\s*(?:${ADDRESS_TLDS})(?![a-z0-9]))`,
   "g",
 );
+/** "sales at abc.com": with a real dot, "at" is an address only after a name, not after English
+ * words ("available at alibaba.com", "find us at abc.com" is a link, not an e-mail). */
+const WORD_AT_LITERAL_DOT = new RegExp(
+  `(?<=[a-z0-9_])\\s+(?:at|arroba)\\s+(?=[a-z0-9][a-z0-9-]*\\.(?:${ADDRESS_TLDS})(?![a-z0-9]))`,
+  "g",
+);
+const ENGLISH_BEFORE_AT = /(?:^|[^a-z0-9_.-])(?:us|me|you|them|it|is|are|available|visit|find|order|ordered|shop|buy|sold|sell|sells|online|price|priced|store|website|site|here|there|now|located|based|look|see|check|browse|found|listed|made|stock|arrive|arrives|delivered|review|read|more|info|details|catalog|catalogue|page|official)$/;
+
+function spelledAt(m: RegExpMatchArray): string {
+  return ENGLISH_BEFORE_AT.test(m.input!.slice(0, m.index!)) ? m[0] : "@";
+}
 /** `sales @ abc . com`: spaces around an at-sign that sits between a name and a domain. */
 const SPACED_AT = new RegExp(
   `(?<=[a-z0-9_.-])\\s*@\\s*(?=[a-z0-9][a-z0-9-]*\\s*(?:\\.|dot|点|點|。)\\s*(?:${ADDRESS_TLDS})(?![a-z0-9]))`,
@@ -50,12 +68,13 @@ const IDEOGRAPHIC_DOT_IN_HOST = /(?<=[a-z0-9])。(?=[a-z0-9])/g;
 const HASH_AT = new RegExp(`(?<=[a-z0-9._-])#(?=[a-z0-9-]+\\.(?:${ADDRESS_TLDS})(?![a-z0-9]))`, "g");
 
 export function compactView(digits: MappedText): MappedText {
-  let view = rewrite(digits, BETWEEN_DIGITS, () => "");
+  let view = rewrite(digits, BETWEEN_DIGITS, joinDigitGroups);
   view = rewrite(view, SPACED_LETTERS, (m) => m[0].replace(/[^a-z]/g, ""));
   view = rewrite(view, BETWEEN_CJK, () => "");
   view = rewrite(view, BRACKETED_AT, () => "@");
   view = rewrite(view, BRACKETED_DOT, () => ".");
   view = rewrite(view, WORD_AT, () => "@");
+  view = rewrite(view, WORD_AT_LITERAL_DOT, spelledAt);
   view = rewrite(view, GLUED_AT, () => "@");
   view = rewrite(view, SPACED_AT, () => "@");
   view = rewrite(view, WWW_DOT, () => ".");

@@ -29,6 +29,11 @@ export function isInvisible(cp: number): boolean {
   );
 }
 
+/** Invisible marks that modify the character before them (variation selectors, keycap, tags). */
+function isCombiningMark(cp: number): boolean {
+  return (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x20e3 || (cp >= 0xe0100 && cp <= 0xe01ef) || (cp >= 0xe0020 && cp <= 0xe007f);
+}
+
 /** Dingbat and other digits NFKC leaves alone: ❶ ➀ ➊ ⓵ ⓿ ⓫. */
 function dingbatDigit(cp: number): string | undefined {
   if (cp >= 0x2776 && cp <= 0x277f) return String(cp - 0x2776 + 1);
@@ -76,7 +81,9 @@ export function foldText(original: string): MappedText {
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const ch = original.slice(i, i + width);
-    first.emit(foldCodePoint(ch, cp), i, i + width);
+    const folded = foldCodePoint(ch, cp);
+    if (folded === "" && isCombiningMark(cp)) first.extendLast(i + width);
+    else first.emit(folded, i, i + width);
     i += width;
   }
   let view = first.build();

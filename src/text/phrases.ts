@@ -174,7 +174,6 @@ function parse(source: string, defaultGap: number): Sequence {
   }
   const tokens = lex(source, defaultGap);
   let pos = 0;
-  let gaps = 0;
   const fail = (message: string, at: number): never => {
     throw new PatternSyntaxError(message, source, at);
   };
@@ -192,6 +191,15 @@ function parse(source: string, defaultGap: number): Sequence {
         for (;;) {
           const seq = parseSeq(depth + 1);
           if (seq.items.length === 0) fail("an alternative is empty (use `?` for an optional group)", tok.at);
+          if (seq.items.every((it) => it.optional || it.kind === "gap")) {
+            const only = seq.items.length === 1 && seq.items[0]!.kind === "lit" ? seq.items[0]!.text : undefined;
+            fail(
+              only && [...only].length > 1
+                ? `\`${only}?\` makes the whole word optional, so this alternative can match nothing; to make only its last character optional write \`${[...only].slice(0, -1).join("")} ${[...only].slice(-1)[0]}?\``
+                : "every alternative needs a word that is not optional (make the group optional instead)",
+              tok.at,
+            );
+          }
           options.push(seq);
           const next = tokens[pos];
           if (!next) fail("`(` is never closed", tok.at);
@@ -200,8 +208,6 @@ function parse(source: string, defaultGap: number): Sequence {
         }
         item = { kind: "alt", options, optional: false };
       } else if (tok.t === "gap") {
-        gaps++;
-        if (gaps > MAX_GAPS_PER_PATTERN) fail(`at most ${MAX_GAPS_PER_PATTERN} gaps per pattern`, tok.at);
         item = { kind: "gap", max: tok.max, optional: false };
       } else if (tok.t === "num") {
         item = { kind: "num", optional: false };
@@ -237,7 +243,18 @@ function parse(source: string, defaultGap: number): Sequence {
   for (let k = 1; k < seq.items.length; k++) {
     if (seq.items[k]!.kind === "gap" && seq.items[k - 1]!.kind === "gap") fail("two gaps in a row", 0);
   }
+  // Each gap on one path through the pattern multiplies the backtracking a failed match can cost.
+  if (gapsOnPath(seq) > MAX_GAPS_PER_PATTERN) fail(`at most ${MAX_GAPS_PER_PATTERN} gaps one after another`, 0);
   return seq;
+}
+
+function gapsOnPath(seq: Sequence): number {
+  let n = 0;
+  for (const item of seq.items) {
+    if (item.kind === "gap") n++;
+    else if (item.kind === "alt") n += Math.max(...item.options.map(gapsOnPath));
+  }
+  return n;
 }
 
 /** A pattern literal gets the folding the text gets (width, case, traditional → simplified). */

@@ -84,6 +84,17 @@ export class ViewBuilder {
     }
   }
 
+  /** Stretch the last emitted unit to end at original offset `to` (a combining mark that vanished
+   * belongs to the character before it: the keycap in 1️⃣ is part of the 1). */
+  extendLast(to: number): void {
+    const last = this.ends.length - 1;
+    if (last >= 0 && this.ends[last]! < to) {
+      // Every unit of the last emitted string shares the range; stretch them together.
+      const lo = this.starts[last]!;
+      for (let i = last; i >= 0 && this.starts[i] === lo; i--) this.ends[i] = to;
+    }
+  }
+
   build(): MappedText {
     return new MappedText(
       this.parts.join(""),
