@@ -24,10 +24,10 @@ function aliases(app: string, strength: AliasStrength, patterns: string[]): Alia
 
 /** Aliases on the compact view (lower-case, simplified Chinese, separators inside words removed). */
 export const ALIASES: Alias[] = [
-  ...aliases("WhatsApp", "name", ["whats\\s?app", "what'?s\\s?app", "واتساب", "واتس\\s?اب", "ватсап", "вацап", "вотсап", "ватсапп"]),
+  ...aliases("WhatsApp", "name", ["whats[\\s\\-_.*]?app", "what'?s\\s?app", "واتساب", "واتس\\s?اب", "ватсап", "вацап", "вотсап", "ватсапп"]),
   ...aliases("WhatsApp", "disguise", ["whatapp", "whatsap(?!p)", "watsapp", "watsap", "wh@ts\\s?app", "whtsapp", "wsp", "瓦次普", "wa号", "ws号"]),
   ...aliases("WhatsApp", "weak", ["wa", "ws", "zap", "w/a"]),
-  ...aliases("WeChat", "name", ["wechat", "we\\s?chat", "weixin", "微信", "微訊", "vchat"]),
+  ...aliases("WeChat", "name", ["wechat", "we[\\s\\-_.*]?chat", "weixin", "微信", "微訊", "vchat"]),
   ...aliases("WeChat", "disguise", ["vx", "wx", "wei\\s?xin", "v信", "薇信", "嶶信", "徽信", "wxid_[a-z0-9_-]{3,}", "绿泡泡", "vx同号", "wx同号", "微同号", "薇同号", "v同号", "微❤", "微🌟"]),
   ...aliases("WeChat", "weak", ["威信", "维信", "唯信", "危信", "卫星号?", "微", "薇", "v", "🛰"]),
   ...aliases("QQ", "name", ["qq"]),
@@ -181,7 +181,7 @@ function scoreMention(
     confidence += 0.45;
     signals.push("profile-route");
   }
-  const [os, oe] = view.toOriginal(start, end);
+  const [os, oe] = view.toOriginal(start, idEnd ?? end);
   if (isDisguisedInOriginal(original.slice(os, oe))) {
     confidence += 0.2;
     signals.push("obfuscated");
@@ -207,14 +207,14 @@ function isId(token: string, strength: AliasStrength, whole: string, latin = tru
   // "line 2000BPH". After a Chinese word-alias (威信) a handle-shaped id (letters with digits or _) does.
   if (strength === "weak" && latin) return /[:：@]|\bid\b|号/u.test(whole);
   if (strength === "weak") return /[:：@]|号/u.test(whole) || (/[a-z]/.test(token) && /[\d_]/.test(token));
-  if (/\d|_/.test(token)) return true;
+  if (/\d|_/.test(token) || token.startsWith("@")) return true;
   // A plain word counts as an id only after an explicit label mark ("WeChat: lucytrade").
   return /[:：]/.test(whole) && token.length >= 4;
 }
 
 /** Zero-width characters, full-width or styled letters, letters split by separators, homoglyphs. */
 function isDisguisedInOriginal(original: string): boolean {
-  return /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]|[\uff01-\uff5e]|[\u0400-\u04ff\u0370-\u03ff](?=.*[a-z])|[a-z][\s.\-_*]{1,2}[a-z][\s.\-_*]{1,2}[a-z]|[\u{1d400}-\u{1d7ff}\u24b6-\u24e9\u249c-\u24b5]/iu.test(
+  return /\p{Extended_Pictographic}|[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]|[\uff01-\uff5e]|[\u0400-\u04ff\u0370-\u03ff](?=.*[a-z])|[a-z][\s.\-_*]{1,2}[a-z][\s.\-_*]{1,2}[a-z]|[\u{1d400}-\u{1d7ff}\u24b6-\u24e9\u249c-\u24b5]/iu.test(
     original,
   );
 }

@@ -21,7 +21,7 @@ const DIGIT_RUN = /(?:\+|(?<![\d]))\d{7,16}(?!\d)/g;
 
 /** Labels right before a number that say it is a phone or messenger number. */
 const PHONE_LABEL =
-  /(?:\b(?:tel|phone|mobile|mob|cell|call|text|sms|whatsapp|whats ?app|wsp|wa|viber|telegram|tg|signal|line|wechat|weixin|wx|vx|v|contact|hotline|number|zap|zalo)\b|電話|电话|手机|联系|热线|座机|微信|微|薇|号码|同号|致电|来电|拨打|📞|☎|📱|número|numero|teléfono|telefone|celular|móvil|номер|телефон|тел\b|звоните|واتساب|هاتف|رقم|điện thoại|sđt|โทร|เบอร์)/gu;
+  /(?:\b(?:tel|phone|mobile|mob|cell|call|text|sms|whats[\s\-_.]?app|wsp|wa|viber|telegram|tg|signal|line|wechat|weixin|wx|vx|v|contact|hotline|number|zap|zalo)\b|電話|电话|手机|联系|热线|座机|微信|微|薇|号码|同号|致电|来电|拨打|📞|☎|📱|número|numero|teléfono|telefone|celular|móvil|номер|телефон|тел\b|звоните|واتساب|هاتف|رقم|điện thoại|sđt|โทร|เบอร์)/gu;
 
 /** Labels that make a long digit run an id of something else (HS code, part number, order...). */
 const NOT_PHONE_LABEL =
@@ -110,7 +110,7 @@ function scoreCandidate(
   const labelled = GLUED_LABEL.test(gluedLeft) || (label >= 0 && label > idLabel && left.length - label <= 24);
   const negative = idLabel >= 0 && idLabel >= label;
   if (labelled) {
-    confidence += 0.3;
+    confidence += 0.45;
     reasons.push("label");
   } else if (label >= 0 && !negative) {
     confidence += 0.15;

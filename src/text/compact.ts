@@ -67,8 +67,12 @@ const IDEOGRAPHIC_DOT_IN_HOST = /(?<=[a-z0-9])。(?=[a-z0-9])/g;
 /** `abc#qq.com（#替换成@）`: a hash where an at-sign belongs, before a mail host. */
 const HASH_AT = new RegExp(`(?<=[a-z0-9._-])#(?=[a-z0-9-]+\\.(?:${ADDRESS_TLDS})(?![a-z0-9]))`, "g");
 
+/** Emoji pushed into a word or between a label and its colon: 微❤信, V❤: abc. */
+const EMOJI_INSIDE = /(?<=[\p{L}\p{N}])\p{Extended_Pictographic}+(?=[\p{L}\p{N}:：\s])/gu;
+
 export function compactView(digits: MappedText): MappedText {
-  let view = rewrite(digits, BETWEEN_DIGITS, joinDigitGroups);
+  let view = rewrite(digits, EMOJI_INSIDE, () => "");
+  view = rewrite(view, BETWEEN_DIGITS, joinDigitGroups);
   view = rewrite(view, SPACED_LETTERS, (m) => m[0].replace(/[^a-z]/g, ""));
   view = rewrite(view, BETWEEN_CJK, () => "");
   view = rewrite(view, BRACKETED_AT, () => "@");

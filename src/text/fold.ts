@@ -70,6 +70,9 @@ function foldCodePoint(ch: string, cp: number): string {
   const dingbat = dingbatDigit(cp);
   if (dingbat !== undefined) return dingbat;
   if (cp === 0x3002 || cp === 0xff61) return "。"; // keep the sentence mark; link views read it as a dot
+  if (cp === 0x2795) return "+"; // ➕ heavy plus: "➕V", "➕86"
+  if (cp >= 0x0660 && cp <= 0x0669) return String(cp - 0x0660); // Arabic-Indic digits
+  if (cp >= 0x06f0 && cp <= 0x06f9) return String(cp - 0x06f0); // Persian digits
   let folded = ch.normalize("NFKC");
   if (folded !== ch && isEnclosedForm(cp)) folded = folded.replace(/[().]/g, "");
   return folded.toLowerCase();
