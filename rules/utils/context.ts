@@ -30,7 +30,7 @@ function lastSentenceEnd(slice: string): number {
 
 /** Contact verbs and labels, in the languages of the phrase packs (folded: lower-case, simplified). */
 export const CONTACT_WORDS =
-  /(?:\b(?:add|adding|contact|contacts? us|reach|reach out|message|msg|text|call|talk|chat|dm|pm|inbox|ping|ask|send|write|drop|find|follow|hit|connect|tel|phone|mobile|mob|cell|hotline)\b|加|联系|聊|私|找|咨询|沟通|添加|留言|私信|电话|手机|号码|热线|客服|请|\bcontact[oa]|\bllam|\bescr[ií]b|\bagr[eé]g|\bmensaje|\bfale|\bligue|\bchame|напис|напиш|связ|свяж|звон|пиш|تواص|اتصل|راسل|연락|liên hệ|nhắn|ติดต่อ|แอด)/u;
+  /(?:\b(?:add|adding|contact|contacts? us|reach|reach out|message|msg|text|call|talk|chat|dm|pm|inbox|ping|ask|send|write|drop|find|follow|hit|connect|move|switch|continue|join|go|come|transfer|tel|phone|mobile|mob|cell|hotline)\b|加|联系|聊|私|找|咨询|沟通|添加|留言|私信|移步|转到|来|电话|手机|号码|热线|客服|请|\bcontact[oa]|\bllam|\bescr[ií]b|\bagr[eé]g|\bmensaje|\bfale|\bligue|\bchame|напис|напиш|связ|свяж|звон|пиш|تواص|اتصل|راسل|연락|liên hệ|nhắn|ติดต่อ|แอด)/u;
 
 /** Words that make a mention part of a product description rather than a contact offer. */
 export const PRODUCT_CONTEXT =

@@ -162,7 +162,8 @@ function scoreMention(
     signals.push("id");
   } else if (id && isId(id[1]!, strength, id[0], alias.latin)) {
     idEnd = end + id[0].length;
-    confidence += 0.45;
+    // "TG: @abc_1", "IG: @shop": a short alias used as a label is as clear as the full name.
+    confidence += strength === "weak" && /^\s*[:：]/u.test(id[0]) ? 0.65 : 0.45;
     signals.push("id");
   } else if (SAME_NUMBER.test(rest)) {
     idEnd = end + SAME_NUMBER.exec(rest)![0].length;
@@ -205,7 +206,7 @@ function isId(token: string, strength: AliasStrength, whole: string, latin = tru
   if (/^\+?\d+$/.test(token)) return token.replace("+", "").length >= (strength === "weak" ? 7 : 5);
   // After an ordinary Latin word (line, tg, ig) only a labelled id counts: "LINE ID: abc_1", not
   // "line 2000BPH". After a Chinese word-alias (威信) a handle-shaped id (letters with digits or _) does.
-  if (strength === "weak" && latin) return /[:：@]|\bid\b|号/u.test(whole);
+  if (strength === "weak" && latin) return /\bid\b|号/u.test(whole) || (/[:：@]/u.test(whole) && /[\d_@]/.test(token));
   if (strength === "weak") return /[:：@]|号/u.test(whole) || (/[a-z]/.test(token) && /[\d_]/.test(token));
   if (/\d|_/.test(token) || token.startsWith("@")) return true;
   // A plain word counts as an id only after an explicit label mark ("WeChat: lucytrade").

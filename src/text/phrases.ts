@@ -17,7 +17,8 @@
 //   discount*           a word that starts with `discount` (discounts, discounted); `*سعر` a word
 //                       that ends with it (Arabic prefixes و ب ل ال)
 //   <num>               a number: 3, 20, 2.5, 1,000, 三, 两
-//   \(                  a literal `(`, `)`, `|`, `?`, `*`, `…`, `<`
+//   !不 建议            `!x`: the next token must not come right after x (不建议 is not 建议)
+//   \(                  a literal `(`, `)`, `|`, `?`, `*`, `…`, `<`, `!`
 //
 // Inside a token, `'` is optional and matches ' ’ ‘ ʼ (don't, dont); `-` is optional and matches
 // any dash or a space (e-mail, email, e mail). Latin letters with accents also match the bare
@@ -67,7 +68,13 @@ export interface NumItem {
   kind: "num";
   optional: boolean;
 }
-export type PatternItem = LiteralItem | AltItem | GapItem | NumItem;
+/** `!x`: the next item must not come right after `x` (a negative lookbehind). */
+export interface NotItem {
+  kind: "not";
+  item: LiteralItem | AltItem | NumItem;
+  optional: false;
+}
+export type PatternItem = LiteralItem | AltItem | GapItem | NumItem | NotItem;
 export interface Sequence {
   items: PatternItem[];
 }
@@ -91,7 +98,7 @@ const MAX_GROUP_DEPTH = 6;
 const WILDCARD_LETTERS = 15;
 
 type Token =
-  | { t: "(" | ")" | "|" | "?"; at: number }
+  | { t: "(" | ")" | "|" | "?" | "!"; at: number }
   | { t: "gap"; max: number; at: number }
   | { t: "num"; at: number }
   | { t: "word"; text: string; wildStart: boolean; wildEnd: boolean; at: number };
@@ -119,6 +126,11 @@ function lex(source: string, defaultGap: number): Token[] {
     }
     if (ch === "(" || ch === ")" || ch === "|" || ch === "?") {
       tokens.push({ t: ch, at: i });
+      i++;
+      continue;
+    }
+    if (ch === "!" && i + 1 < n && !/\s/u.test(source[i + 1]!)) {
+      tokens.push({ t: "!", at: i });
       i++;
       continue;
     }
@@ -178,12 +190,22 @@ function parse(source: string, defaultGap: number): Sequence {
     throw new PatternSyntaxError(message, source, at);
   };
 
-  const parseSeq = (depth: number): Sequence => {
+  /** `single`: parse one item only (the operand of `!`). */
+  const parseSeq = (depth: number, single = false): Sequence => {
     const items: PatternItem[] = [];
-    while (pos < tokens.length) {
+    while (pos < tokens.length && !(single && items.length === 1)) {
       const tok = tokens[pos]!;
       if (tok.t === ")" || tok.t === "|") break;
       pos++;
+      if (tok.t === "!") {
+        const inner = parseSeq(depth + 1, true);
+        const target = inner.items[0];
+        if (!target || target.kind === "gap" || target.kind === "not" || target.optional) {
+          fail("`!` must be followed by a word or a group", tok.at);
+        }
+        items.push({ kind: "not", item: target as NotItem["item"], optional: false });
+        continue;
+      }
       let item: PatternItem;
       if (tok.t === "(") {
         if (depth >= MAX_GROUP_DEPTH) fail(`groups nest at most ${MAX_GROUP_DEPTH} deep`, tok.at);
@@ -234,18 +256,33 @@ function parse(source: string, defaultGap: number): Sequence {
   const seq = parseSeq(0);
   if (pos < tokens.length) fail(`unexpected \`${tokens[pos]!.t}\``, tokens[pos]!.at);
   if (seq.items.length === 0) fail("a pattern needs at least one word", 0);
-  if (seq.items.every((item) => item.optional || item.kind === "gap")) {
+  if (seq.items.every((item) => item.optional || item.kind === "gap" || item.kind === "not")) {
     fail("a pattern needs at least one word that is not optional", 0);
   }
+  checkNots(seq, fail);
   const first = seq.items[0]!;
   const last = seq.items[seq.items.length - 1]!;
   if (first.kind === "gap" || last.kind === "gap") fail("a pattern cannot start or end with a gap", 0);
+  if (last.kind === "not") fail("`!` needs a word after it", 0);
   for (let k = 1; k < seq.items.length; k++) {
     if (seq.items[k]!.kind === "gap" && seq.items[k - 1]!.kind === "gap") fail("two gaps in a row", 0);
   }
   // Each gap on one path through the pattern multiplies the backtracking a failed match can cost.
   if (gapsOnPath(seq) > MAX_GAPS_PER_PATTERN) fail(`at most ${MAX_GAPS_PER_PATTERN} gaps one after another`, 0);
   return seq;
+}
+
+/** `!x` must be followed, in its sequence, by a word or group that is not optional. */
+function checkNots(seq: Sequence, fail: (message: string, at: number) => never): void {
+  seq.items.forEach((item, k) => {
+    if (item.kind === "not") {
+      const next = seq.items[k + 1];
+      if (!next || next.optional || next.kind === "gap" || next.kind === "not") {
+        fail("`!x` must be followed by a word or group that is not optional", 0);
+      }
+    }
+    if (item.kind === "alt") item.options.forEach((o) => checkNots(o, fail));
+  });
 }
 
 function gapsOnPath(seq: Sequence): number {
@@ -258,8 +295,16 @@ function gapsOnPath(seq: Sequence): number {
 }
 
 /** A pattern literal gets the folding the text gets (width, case, traditional → simplified). */
+const foldedLiterals = new Map<string, string>();
+
 function foldLiteral(text: string): string {
-  return foldText(text).text;
+  let folded = foldedLiterals.get(text);
+  if (folded === undefined) {
+    folded = foldText(text).text;
+    if (foldedLiterals.size > 50_000) foldedLiterals.clear();
+    foldedLiterals.set(text, folded);
+  }
+  return folded;
 }
 
 function firstChar(s: string): string {
@@ -292,7 +337,7 @@ function isWordScriptChar(ch: string): boolean {
 }
 
 /** Sentence marks in the folded view (full-width ones are already folded to ASCII by NFKC). */
-const BREAK_CHARS = "\\n.!?;。؟";
+const BREAK_CHARS = "\\n.!?。؟";
 /** Separators allowed between two tokens: spaces, punctuation other than sentence marks, symbols
  * and emoji — never a letter or digit of any script. */
 const SEPARATORS =
@@ -355,15 +400,20 @@ function charPieces(text: string): CharPiece[] {
 }
 
 function literalRegex(item: LiteralItem): string {
-  const body = charPieces(item.text)
-    .map((p) => p.re)
-    .join("");
+  const pieces = charPieces(item.text).map((p) => p.re);
   const startsWord = isWordScriptChar(firstChar(item.text));
   const endsWord = isWordScriptChar(lastChar(item.text));
-  let re = body;
-  if (item.wildStart) re = `${WORD_CLASS}{0,${WILDCARD_LETTERS}}${re}`;
+  let re: string;
+  if (item.wildStart) {
+    re = `${WORD_CLASS}{0,${WILDCARD_LETTERS}}${pieces.join("")}`;
+    if (startsWord) re = `(?<!${WORD_CLASS})${re}`;
+  } else if (startsWord) {
+    // The boundary check comes after the first character (`c(?<!Wc)ontact` rather than
+    // `(?<!W)contact`), so the regex starts with a character V8 can scan for quickly.
+    const [first, ...rest] = pieces;
+    re = `${first}(?<!${WORD_CLASS}${first})${rest.join("")}`;
+  } else re = pieces.join("");
   if (item.wildEnd) re = `${re}${WORD_CLASS}{0,${WILDCARD_LETTERS}}`;
-  if (startsWord) re = `(?<!${WORD_CLASS})${re}`;
   if (endsWord) re = `${re}(?!${WORD_CLASS})`;
   return re;
 }
@@ -378,6 +428,8 @@ function itemRegex(item: PatternItem): string {
       return `${GAP_UNIT}{0,${item.max}}?`;
     case "num":
       return NUMBER;
+    case "not":
+      return `(?<!${itemRegex(item.item)}${JOINER})`;
   }
 }
 
@@ -385,7 +437,8 @@ function sequenceRegex(seq: Sequence): string {
   let out = "";
   seq.items.forEach((item, k) => {
     const previous = k > 0 ? seq.items[k - 1]! : undefined;
-    const joiner = k === 0 || item.kind === "gap" || previous?.kind === "gap" ? "" : JOINER;
+    const joiner =
+      k === 0 || item.kind === "gap" || previous?.kind === "gap" || previous?.kind === "not" ? "" : JOINER;
     const piece = joiner + itemRegex(item);
     out += item.optional ? `(?:${piece})?` : piece;
   });
@@ -396,47 +449,94 @@ function sequenceRegex(seq: Sequence): string {
 // matches. One Aho-Corasick pass over a field finds which patterns can match at all, so the
 // regexes of the other few hundred never run.
 
-function literalAnchor(item: LiteralItem): string | null {
-  let best = "";
-  let run = "";
-  for (const piece of charPieces(item.text)) {
-    if (piece.plain) {
-      run += piece.re.replace(/^\\/u, "");
-      if (run.length > best.length) best = run;
-    } else {
-      run = "";
-      if (piece.always && best === "") best = piece.always;
-    }
-  }
-  return best === "" ? null : best;
+/** A string that occurs in the folded text whenever the pattern matches; `left`/`right`: the
+ * occurrence must also sit at a word boundary there (the literal's own boundary). */
+export interface Anchor {
+  text: string;
+  left: boolean;
+  right: boolean;
 }
 
-function itemAnchors(item: PatternItem): string[] | null {
-  if (item.kind === "lit") {
-    const anchor = literalAnchor(item);
-    return anchor ? [anchor] : null;
+function literalAnchors(item: LiteralItem): Anchor[] | null {
+  const pieces = charPieces(item.text);
+  const chars = [...item.text];
+  const startsWord = isWordScriptChar(chars[0]!) && !item.wildStart;
+  const endsWord = isWordScriptChar(chars[chars.length - 1]!) && !item.wildEnd;
+  const last = pieces.length - 1;
+  const edges = (from: number, to: number) => ({ left: from === 0 && startsWord, right: to === last && endsWord });
+  // Longest run of characters matched as themselves.
+  let best: Anchor | null = null;
+  let run = "";
+  let runStart = 0;
+  pieces.forEach((piece, k) => {
+    if (piece.plain) {
+      if (run === "") runStart = k;
+      run += piece.re.replace(/^\\/u, "");
+      if (!best || run.length > best.text.length) best = { text: run, ...edges(runStart, k) };
+    } else {
+      run = "";
+      if (piece.always && !best) best = { text: piece.always, ...edges(k, k) };
+    }
+  });
+  // Longest run of plain and accented Latin letters: the text holds it either with its accents or
+  // without them (Vietnamese and Spanish are often typed without), so both spellings are anchors.
+  let accented: Anchor | null = null;
+  let current = "";
+  let currentStart = 0;
+  pieces.forEach((piece, k) => {
+    const ch = chars[k]!;
+    const isAccent = !piece.plain && (ch === "đ" || piece.re.startsWith("(?:"));
+    if (piece.plain || isAccent) {
+      if (current === "") currentStart = k;
+      current += piece.plain ? piece.re.replace(/^\\/u, "") : ch;
+      if (!accented || current.length > accented.text.length) accented = { text: current, ...edges(currentStart, k) };
+    } else current = "";
+  });
+  const a = accented as Anchor | null;
+  const b = best as Anchor | null;
+  if (a && (!b || a.text.length > b.text.length)) {
+    const stripped = a.text.normalize("NFD").replace(/[\u0300-\u036f]/gu, "").replace(/đ/gu, "d");
+    return stripped === a.text ? [a] : [a, { ...a, text: stripped }];
   }
+  return b ? [b] : null;
+}
+
+/** Words so common that an anchor made of them filters nothing. */
+const COMMON_WORDS = new Set(
+  (
+    "the a an to of for on in at by with and or is are be it you your my our us me we i if when this that from as not no " +
+    "de la el en y por para con que o em com da do le les et à sur du des и в на с по для не " +
+    "的 了 我 你 您 给 到 在 是 有 就 也 都 和 上 下 个 点 % + 可以 我们"
+  ).split(" "),
+);
+
+function itemAnchors(item: PatternItem): Anchor[] | null {
+  if (item.kind === "lit") return literalAnchors(item);
   if (item.kind === "alt") {
-    const all: string[] = [];
+    const all = new Map<string, Anchor>();
     for (const option of item.options) {
       const anchors = sequenceAnchors(option);
       if (!anchors) return null;
-      all.push(...anchors);
+      for (const a of anchors) all.set(`${a.text}\u0000${a.left}${a.right}`, a);
     }
-    return [...new Set(all)];
+    return [...all.values()];
   }
   return null;
 }
 
-function sequenceAnchors(seq: Sequence): string[] | null {
-  let best: string[] | null = null;
-  let bestScore = -1;
+function sequenceAnchors(seq: Sequence): Anchor[] | null {
+  let best: Anchor[] | null = null;
+  let bestScore = -Infinity;
   for (const item of seq.items) {
     if (item.optional) continue;
     const anchors = itemAnchors(item);
     if (!anchors || anchors.length === 0) continue;
-    // Prefer the item whose shortest anchor is longest (rarer), then fewer anchors.
-    const score = Math.min(...anchors.map((a) => a.length)) * 100 - Math.min(anchors.length, 99);
+    // Prefer the item whose shortest anchor is longest (rarer), then fewer anchors; never one that
+    // includes a very common word when something else is available.
+    const common = anchors.some((a) => COMMON_WORDS.has(a.text)) ? 10_000 : 0;
+    // A short Latin anchor that must stand as a whole word is nearly as selective as a longer one.
+    const length = (a: Anchor) => a.text.length + (a.left && a.right ? 2 : a.left || a.right ? 1 : 0);
+    const score = Math.min(...anchors.map(length)) * 100 - Math.min(anchors.length, 99) - common;
     if (score > bestScore) {
       best = anchors;
       bestScore = score;
@@ -450,7 +550,7 @@ export interface CompiledPattern {
   /** Global, unicode: run with `exec` from lastIndex 0. */
   regex: RegExp;
   /** Strings of which one occurs in any match; null when none could be derived. */
-  anchors: string[] | null;
+  anchors: Anchor[] | null;
 }
 
 export interface CompileOptions {
@@ -458,12 +558,21 @@ export interface CompileOptions {
   defaultGap?: number;
 }
 
-/** Compiles one pattern. Throws `PatternSyntaxError` with the column on bad syntax. */
+const compiled = new Map<string, { source: string; regexSource: string; anchors: Anchor[] | null }>();
+
+/** Compiles one pattern. Throws `PatternSyntaxError` with the column on bad syntax. Each call
+ * returns its own RegExp (they carry `lastIndex`); the parse is cached. */
 export function compilePattern(source: string, options: CompileOptions = {}): CompiledPattern {
   const defaultGap = options.defaultGap ?? DEFAULT_GAP;
-  const seq = parse(source, defaultGap);
-  const regex = new RegExp(sequenceRegex(seq), "gu");
-  return { source, regex, anchors: sequenceAnchors(seq) };
+  const key = `${defaultGap}\u0000${source}`;
+  let entry = compiled.get(key);
+  if (!entry) {
+    const seq = parse(source, defaultGap);
+    entry = { source, regexSource: sequenceRegex(seq), anchors: sequenceAnchors(seq) };
+    if (compiled.size > 10_000) compiled.clear();
+    compiled.set(key, entry);
+  }
+  return { source, regex: new RegExp(entry.regexSource, "gu"), anchors: entry.anchors };
 }
 
 /** The RegExp source a pattern compiles to (for docs, debugging and tests). */
@@ -474,7 +583,7 @@ export function patternToRegexSource(source: string, options: CompileOptions = {
 // ---------------------------------------------------------------------------------------------
 // Sentences
 
-const SENTENCE_BREAK = /[\n!?;。؟]/u;
+const SENTENCE_BREAK = /[\n!?。؟]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 function isBreakAt(text: string, i: number): boolean {
@@ -726,6 +835,11 @@ class AnchorIndex {
   private readonly next: Array<Map<number, number>> = [new Map()];
   private readonly fail: number[] = [0];
   private readonly out: number[][] = [[]];
+  /** Full transition table for ASCII characters (goto and failure links resolved): one array read
+   * per character of Latin text. Non-ASCII characters walk the sparse maps. */
+  private ascii = new Int32Array(128);
+  /** Root transitions for every UTF-16 unit: most characters of a text leave the automaton at the root. */
+  private readonly rootNext = new Int32Array(0x10000);
   private built = false;
 
   add(word: string, id: number): void {
@@ -739,53 +853,140 @@ class AnchorIndex {
         this.fail.push(0);
         this.out.push([]);
         this.next[state]!.set(c, to);
+        if (state === 0) this.rootNext[c] = to;
       }
       state = to;
     }
-    this.out[state]!.push(id);
+    if (!this.out[state]!.includes(id)) this.out[state]!.push(id);
     this.built = false;
   }
 
   private build(): void {
-    const queue: number[] = [];
-    for (const to of this.next[0]!.values()) {
-      this.fail[to] = 0;
-      queue.push(to);
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
+    const n = this.next.length;
+    const order: number[] = [0];
+    for (let head = 0; head < order.length; head++) {
+      const state = order[head]!;
       for (const [c, to] of this.next[state]!) {
-        queue.push(to);
+        order.push(to);
+        if (state === 0) {
+          this.fail[to] = 0;
+          continue;
+        }
         let f = this.fail[state]!;
         while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
         const target = this.next[f]!.get(c);
         this.fail[to] = target !== undefined && target !== to ? target : 0;
-        this.out[to] = [...this.out[to]!, ...this.out[this.fail[to]!]!];
       }
     }
+    // Outputs along failure links, and the ASCII table, in breadth-first order (a state's failure
+    // target is shallower, so it is complete before the state itself).
+    const ascii = new Int32Array(n * 128);
+    for (const state of order) {
+      if (state !== 0) {
+        const f = this.fail[state]!;
+        const inherited = this.out[f]!;
+        if (inherited.length > 0) this.out[state] = [...new Set([...this.out[state]!, ...inherited])];
+      }
+      const goto = this.next[state]!;
+      const base = state * 128;
+      const failBase = this.fail[state]! * 128;
+      for (let c = 0; c < 128; c++) {
+        const to = goto.get(c);
+        ascii[base + c] = to !== undefined ? to : state === 0 ? 0 : ascii[failBase + c]!;
+      }
+    }
+    this.ascii = ascii;
     this.built = true;
   }
 
-  /** Calls `found(id)` for every anchor occurrence (ids may repeat). */
-  scan(text: string, found: (id: number) => void): void {
+  /** Calls `found(id, end)` for every anchor occurrence ending at text index `end` (inclusive). */
+  scan(text: string, found: (id: number, end: number) => void): void {
     if (!this.built) this.build();
+    const { rootNext, ascii, next, fail, out } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      for (;;) {
-        const to = this.next[state]!.get(c);
-        if (to !== undefined) {
-          state = to;
-          break;
+      if (c < 128) {
+        state = ascii[state * 128 + c]!;
+      } else if (state === 0) {
+        state = rootNext[c]!;
+      } else {
+        for (;;) {
+          const to = next[state]!.get(c);
+          if (to !== undefined) {
+            state = to;
+            break;
+          }
+          state = fail[state]!;
+          if (state === 0) {
+            state = rootNext[c]!;
+            break;
+          }
         }
-        if (state === 0) break;
-        state = this.fail[state]!;
       }
-      const ids = this.out[state]!;
-      for (let k = 0; k < ids.length; k++) found(ids[k]!);
+      if (state === 0) continue;
+      const ids = out[state]!;
+      for (let k = 0; k < ids.length; k++) found(ids[k]!, i);
     }
   }
 }
+
+/** One automaton for the anchors of every phrase set in the process, so a field's text is scanned
+ * once for all the phrase rules (they share the field's folded view object), not once per rule. */
+class SharedAnchors {
+  private readonly index = new AnchorIndex();
+  private readonly ids = new Map<string, number>();
+  readonly anchors: Anchor[] = [];
+  private version = 0;
+  private cache = new WeakMap<object, { version: number; seen: Uint8Array }>();
+
+  register(anchor: Anchor): number {
+    const key = `${anchor.text}\u0000${anchor.left}${anchor.right}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.anchors.length;
+      this.ids.set(key, id);
+      this.anchors.push(anchor);
+      this.index.add(anchor.text, id);
+      this.version++;
+    }
+    return id;
+  }
+
+  /** Which anchors occur in `text` (at their required boundaries); cached per view object. */
+  seen(view: TextView): Uint8Array {
+    const cached = this.cache.get(view);
+    if (cached && cached.version === this.version) return cached.seen;
+    const text = view.text;
+    const seen = new Uint8Array(this.anchors.length);
+    const anchors = this.anchors;
+    this.index.scan(text, (id, end) => {
+      if (seen[id]) return;
+      const anchor = anchors[id]!;
+      if (anchor.left) {
+        const before = end - anchor.text.length;
+        if (before >= 0 && WORD_UNIT[text.charCodeAt(before)]) return;
+      }
+      if (anchor.right && end + 1 < text.length && WORD_UNIT[text.charCodeAt(end + 1)]) return;
+      seen[id] = 1;
+    });
+    this.cache.set(view, { version: this.version, seen });
+    return seen;
+  }
+}
+
+const sharedAnchors = new SharedAnchors();
+
+/** Per UTF-16 unit: is it a word character for boundaries (the WORD_CLASS ranges)? */
+const WORD_UNIT = (() => {
+  const table = new Uint8Array(0x10000);
+  const re = new RegExp(`^${WORD_CLASS}$`, "u");
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    if (re.test(String.fromCharCode(c))) table[c] = 1;
+  }
+  return table;
+})();
 
 // ---------------------------------------------------------------------------------------------
 // Compiled phrase sets and matching
@@ -844,7 +1045,7 @@ function compileContext(patterns: string[] | undefined, gap: number | undefined)
 /** Separators trimmed off the edges of a hit (an optional first token leaves its joiner behind). */
 const EDGE_TRIM = /[\s,、:;\-–—·|/\\"'“”‘’«»「」『』()（）【】[\]]/u;
 /** The gap between two hits that still reads as one phrase. */
-const MERGE_GAP = /^[^\p{L}\p{N}\n.!?;。؟]{0,3}$/u;
+const MERGE_GAP = /^[^\p{L}\p{N}\n.!?。؟]{0,3}$/u;
 /** A `requires` match this close to the hit is reported together with it. */
 const UNION_DISTANCE = 40;
 
@@ -861,8 +1062,8 @@ export class PhraseSet {
   /** Every pattern of every entry, with its entry. */
   private readonly patterns: Array<{ entry: CompiledEntry; pattern: CompiledPattern }> = [];
   private readonly alwaysRun: number[] = [];
-  private readonly index = new AnchorIndex();
-  /** anchor id → pattern indexes */
+  /** Shared anchor ids this set listens to, and the patterns each one may start. */
+  private readonly anchorIds: number[] = [];
   private readonly anchorPatterns: number[][] = [];
 
   constructor(
@@ -887,7 +1088,7 @@ export class PhraseSet {
     this.entries.push(...(options.extraEntries ?? []));
     this.allow = (options.allow ?? []).map((p) => compilePattern(p).regex);
 
-    const anchorIds = new Map<string, number>();
+    const local = new Map<number, number>();
     for (const entry of this.entries) {
       for (const pattern of entry.patterns) {
         const index = this.patterns.length;
@@ -897,14 +1098,15 @@ export class PhraseSet {
           continue;
         }
         for (const anchor of pattern.anchors) {
-          let id = anchorIds.get(anchor);
-          if (id === undefined) {
-            id = anchorIds.size;
-            anchorIds.set(anchor, id);
+          const shared = sharedAnchors.register(anchor);
+          let slot = local.get(shared);
+          if (slot === undefined) {
+            slot = this.anchorIds.length;
+            local.set(shared, slot);
+            this.anchorIds.push(shared);
             this.anchorPatterns.push([]);
-            this.index.add(anchor, id);
           }
-          this.anchorPatterns[id]!.push(index);
+          this.anchorPatterns[slot]!.push(index);
         }
       }
     }
@@ -919,7 +1121,7 @@ export class PhraseSet {
   match(view: TextView, options: MatchOptions = {}): PhraseHit[] {
     const text = view.text;
     if (text.length === 0) return [];
-    const raw = this.rawHits(text, options.maxHitsPerPattern ?? 20);
+    const raw = this.rawHits(view, options.maxHitsPerPattern ?? 20);
     if (raw.length === 0) return [];
     const merged = mergeHits(text, raw);
     const min = options.minConfidence ?? 0;
@@ -931,27 +1133,27 @@ export class PhraseSet {
       });
   }
 
-  private candidatePatterns(text: string): number[] {
-    const seen = new Uint8Array(this.patterns.length);
+  private candidatePatterns(view: TextView): number[] {
+    const seenPattern = new Uint8Array(this.patterns.length);
     const list: number[] = [];
     const add = (index: number) => {
-      if (seen[index]) return;
-      seen[index] = 1;
+      if (seenPattern[index]) return;
+      seenPattern[index] = 1;
       list.push(index);
     };
     this.alwaysRun.forEach(add);
-    const anchorSeen = new Uint8Array(this.anchorPatterns.length);
-    this.index.scan(text, (id) => {
-      if (anchorSeen[id]) return;
-      anchorSeen[id] = 1;
-      for (const index of this.anchorPatterns[id]!) add(index);
-    });
+    const seen = sharedAnchors.seen(view);
+    const ids = this.anchorIds;
+    for (let slot = 0; slot < ids.length; slot++) {
+      if (seen[ids[slot]!]) for (const index of this.anchorPatterns[slot]!) add(index);
+    }
     return list.sort((a, b) => a - b);
   }
 
-  private rawHits(text: string, maxPerPattern: number): RawHit[] {
+  private rawHits(view: TextView, maxPerPattern: number): RawHit[] {
+    const text = view.text;
     const hits: RawHit[] = [];
-    for (const index of this.candidatePatterns(text)) {
+    for (const index of this.candidatePatterns(view)) {
       const { entry, pattern } = this.patterns[index]!;
       const regex = pattern.regex;
       regex.lastIndex = 0;
