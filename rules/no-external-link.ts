@@ -9,6 +9,12 @@ export const PLATFORM_DOMAINS = [
   "alipay.com", "douyin.com", "xiaohongshu.com", "tiktok.com", "shopee.com", "lazada.com", "amazon.com", "ebay.com",
 ];
 
+/** "link in bio", "主页有链接": the link is one tap away in the profile. */
+const LINK_ROUTE = /\blink (?:is )?in (?:my |our |the )?bio\b|\b(?:bio|profile) link\b|(?:主页|简介|签名)(?:里|中|上)?(?:有|放了?)?(?:购买)?链接|链接(?:在|见)(?:主页|简介|签名)/gu;
+
+/** 淘口令-style share tokens (￥AbC123xYz￥) and "copy this and open App X" blocks. */
+const SHARE_TOKEN = /[￥¥$€₤]\s?[a-z0-9]{8,16}\s?[￥¥$€₤]|(?:复制|copy)[^\n。！!]{0,12}(?:打开|open)[^\n。！!]{0,8}(?:淘宝|天猫|抖音|拼多多|京东|小红书|快手|闲鱼|taobao|tiktok|douyin|pinduoduo|jd)/giu;
+
 const rule: Rule = {
   meta: {
     id: "no-external-link",
@@ -34,6 +40,8 @@ const rule: Rule = {
       shortener: bi('Short link hides where it leads: "{text}"', "短链接隐藏了真实去向：「{text}」"),
       messenger: bi('{app} chat link: "{text}"', "{app} 聊天链接：「{text}」"),
       disguised: bi('Link spelled out to dodge filters: "{text}"', "拆写以躲避审核的链接：「{text}」"),
+      route: bi('Points the buyer to a link in the profile/bio: "{text}"', "引导买家去主页/简介里的链接：「{text}」"),
+      shareToken: bi('Another app\'s share token (口令) that opens a listing elsewhere: "{text}"', "其他平台的分享口令，会打开站外商品：「{text}」"),
     },
     schema: {
       type: "object",
@@ -54,6 +62,13 @@ const rule: Rule = {
       const messageId = link.kind === "messenger" ? "messenger" : link.kind === "shortener" ? "shortener" : spelledOut ? "disguised" : "link";
       const confidence = link.kind === "domain" && !spelledOut ? 0.8 : 0.95;
       context.report({ start, end, messageId, data: { text: original, app: link.messenger ?? "" }, confidence });
+    }
+    const folded = context.views.folded;
+    for (const [pattern, messageId, confidence] of [[LINK_ROUTE, "route", 0.8], [SHARE_TOKEN, "shareToken", 0.85]] as const) {
+      for (const m of folded.text.matchAll(pattern)) {
+        const [start, end] = folded.toOriginal(m.index!, m.index! + m[0].length);
+        context.report({ start, end, messageId, data: { text: context.field.text.slice(start, end) }, confidence });
+      }
     }
   },
 };

@@ -2,6 +2,7 @@
 import type { Rule } from "../src/types.js";
 import type { CountryCode } from "libphonenumber-js/max";
 import { findPhoneCandidates } from "./utils/phones.js";
+import { findLinks } from "./utils/links.js";
 import { bi, docsUrl } from "./utils/meta.js";
 
 const rule: Rule = {
@@ -42,8 +43,11 @@ const rule: Rule = {
   check(context) {
     const view = context.views.compact;
     const country = (context.options.defaultCountry as CountryCode | undefined) ?? "CN";
+    // A number inside a link (wa.me/8613…) is part of that link: the link and messenger rules report it.
+    const links = findLinks(context.views, context.field.text);
     for (const candidate of findPhoneCandidates(view, country)) {
       const [start, end] = view.toOriginal(candidate.start, candidate.end);
+      if (links.some((l) => l.start <= start && end <= l.end)) continue;
       const original = context.field.text.slice(start, end);
       const disguise = describeDigitDisguise(original);
       const confidence = Math.min(1, candidate.confidence + (disguise ? 0.2 : 0));

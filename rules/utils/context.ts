@@ -30,7 +30,7 @@ function lastSentenceEnd(slice: string): number {
 
 /** Contact verbs and labels, in the languages of the phrase packs (folded: lower-case, simplified). */
 export const CONTACT_WORDS =
-  /(?:\b(?:add|adding|contact|contacts? us|reach|reach out|message|msg|text|call|talk|chat|dm|pm|inbox|ping|ask|send|write|drop|find|follow|hit|connect|move|switch|continue|join|go|come|transfer|tel|phone|mobile|mob|cell|hotline)\b|加|联系|聊|私|找|咨询|沟通|添加|留言|私信|移步|转到|来|电话|手机|号码|热线|客服|请|\bcontact[oa]|\bllam|\bescr[ií]b|\bagr[eé]g|\bmensaje|\bfale|\bligue|\bchame|напис|напиш|связ|свяж|звон|пиш|تواص|اتصل|راسل|연락|liên hệ|nhắn|ติดต่อ|แอด)/u;
+  /(?:\b(?:add|adding|contact|contacts? us|reach|reach out|message|msg|text|call|talk|chat|dm|pm|inbox|ping|ask|send|write|drop|find|follow|hit|connect|move|switch|continue|join|go|come|transfer|tel|phone|mobile|mob|cell|hotline)\b|加|联系|聊|私|找|咨询|沟通|添加|留言|私信|移步|转到|来|电话|手机|号码|热线|客服|请|\bcontact[oa]|\bllam|\bescr[ií]b|\bagr[eé]g|\bmensaje|\bfale|\bligue|\bcham[ae]|\bib\b|\bhubungi|\bwa aja|\bchat|\bcontactez|\bécri|\bappel|문의|연락|톡|напис|напиш|связ|свяж|звон|пиш|تواص|اتصل|راسل|연락|liên hệ|nhắn|ติดต่อ|แอด)/u;
 
 /** Words that make a mention part of a product description rather than a contact offer. */
 export const PRODUCT_CONTEXT =
@@ -38,7 +38,7 @@ export const PRODUCT_CONTEXT =
 
 /** Declining to share a contact: the mention is a refusal, not an offer. */
 export const REFUSAL_CONTEXT =
-  /\b(?:can(?:not|'t)|could not|couldn't|do(?:es)? not|don't|doesn't|won't|will not|not allowed|unable|never|no need)\b[^.!?]{0,25}\b(?:share|give|add|provide|exchange|contact|use|ask(?: for)?|accept)\b|\b(?:is|are)(?: not|n't) (?:allowed|permitted)|\bnot (?:allowed|permitted) (?:here|on)|不能|不可以|不方便(?:加|给|留|提供|交换)|无法|不加|不提供|不允许|不支持站外|不交换|平台规定|请勿|不要/u;
+  /\b(?:can(?:not|'t)|could not|couldn't|do(?:es)? not|don't|doesn't|won't|will not|not allowed|unable|never|no need)\b[^.!?]{0,25}\b(?:share|give|add|provide|exchange|contact|use|ask(?: for)?|accept)\b|\b(?:is|are)(?: not|n't) (?:allowed|permitted)|\bnot (?:allowed|permitted) (?:here|on)|不能|不可以|不方便(?:加|给|留|提供|交换)|无法|不加|不提供|不允许|不支持站外|不交换|平台规定|请勿|不要|骗子|诈骗|谨防|警惕|冒充|\bscam|\bfraud|\bbeware|\bimpersonat/u;
 
 /** Keeping the conversation on the platform: "please contact us through the platform chat". */
 export const PLATFORM_CHANNEL =

@@ -5,7 +5,8 @@ import { createRequire } from "node:module";
 import type { TextView } from "../../src/types.js";
 
 const require = createRequire(import.meta.url);
-const TLDS = new Set<string>((require("tlds") as string[]).map((t) => t.toLowerCase()));
+/** The IANA list, plus the reserved documentation TLDs that templates and examples use. */
+const TLDS = new Set<string>([...(require("tlds") as string[]).map((t) => t.toLowerCase()), "example", "test"]);
 
 const ADDRESS = /(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*\.([a-z]{2,24})(?![a-z0-9])/g;
 

@@ -12,11 +12,11 @@ const ALL_TLDS: string[] = require("tlds");
 
 // fuzzyIP off: "192.168.1.1 router setting" is a manual, not a link; schemed IP URLs are still found.
 const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: false });
-linkify.tlds(ALL_TLDS, false);
+linkify.tlds([...ALL_TLDS, "example", "test"], false);
 
 /** Top-level domains shops and link pages commonly use: a bare domain on one of these is a link. */
 const WEB_TLDS = new Set(
-  "com net org cn top shop store site online xyz co io me vip info biz ly gl cc tv app link club asia pro ltd tech live life world hk tw us uk de ru in br es mx vn th my id ph sg jp kr au ca fr it ae sa tr pk eu ink art fun icu buzz cloud page website space".split(" "),
+  "com net org cn top shop store site online xyz co io me vip info biz ly gl cc tv app link club asia pro ltd tech live life world hk tw us uk de ru in br es mx vn th my id ph sg jp kr au ca fr it ae sa tr pk eu ink art fun icu buzz cloud page website space example".split(" "),
 );
 
 /** File extensions that are also TLDs (manual.pdf is no link; design.ai, readme.md, photos.zip neither). */

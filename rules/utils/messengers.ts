@@ -25,24 +25,25 @@ function aliases(app: string, strength: AliasStrength, patterns: string[]): Alia
 /** Aliases on the compact view (lower-case, simplified Chinese, separators inside words removed). */
 export const ALIASES: Alias[] = [
   ...aliases("WhatsApp", "name", ["whats[\\s\\-_.*]?app", "what'?s\\s?app", "واتساب", "واتس\\s?اب", "ватсап", "вацап", "вотсап", "ватсапп"]),
-  ...aliases("WhatsApp", "disguise", ["whatapp", "whatsap(?!p)", "watsapp", "watsap", "wh@ts\\s?app", "whtsapp", "wsp", "瓦次普", "wa号", "ws号"]),
-  ...aliases("WhatsApp", "weak", ["wa", "ws", "zap", "w/a"]),
+  ...aliases("WhatsApp", "disguise", ["guasap", "wasap", "wassap", "whasap", "uatsap", "واتس", "whatapp", "whatsap(?!p)", "watsapp", "watsap", "wh@ts\\s?app", "whtsapp", "wsp", "瓦次普", "wa号", "ws号"]),
+  ...aliases("WhatsApp", "weak", ["wa", "ws", "zap", "zapzap", "w/a"]),
   ...aliases("WeChat", "name", ["wechat", "we[\\s\\-_.*]?chat", "weixin", "微信", "微訊", "vchat"]),
-  ...aliases("WeChat", "disguise", ["vx", "wx", "wei\\s?xin", "v信", "薇信", "嶶信", "徽信", "wxid_[a-z0-9_-]{3,}", "绿泡泡", "vx同号", "wx同号", "微同号", "薇同号", "v同号", "微❤", "微🌟"]),
+  ...aliases("WeChat", "disguise", ["vx", "wx", "wei\\s?xin", "v信", "薇信", "嶶信", "徽信", "wxid_[a-z0-9_-]{3,}", "绿泡泡", "vx同号", "wx同号", "微同号", "薇同号", "v同号", "同微", "微同", "同v", "v同", "微❤", "微🌟"]),
   ...aliases("WeChat", "weak", ["威信", "维信", "唯信", "危信", "卫星号?", "微", "薇", "v", "🛰"]),
   ...aliases("QQ", "name", ["qq"]),
   ...aliases("QQ", "disguise", ["扣扣", "企鹅号", "q号", "🐧"]),
   ...aliases("QQ", "weak", ["企鹅"]),
   ...aliases("Telegram", "name", ["telegram", "телеграм\\p{L}*", "电报"]),
   ...aliases("Telegram", "disguise", ["te[l1]egrm", "te1egram", "纸飞机", "飞机号", "tg号", "tg群"]),
-  ...aliases("Telegram", "weak", ["tg", "飞机", "✈"]),
+  ...aliases("Telegram", "weak", ["tg", "飞机", "✈", "телег\\p{L}*"]),
   ...aliases("Skype", "name", ["skype", "скайп"]),
-  ...aliases("LINE", "name", ["line\\s?id", "line\\s?app", "line\\s?messenger"]),
+  ...aliases("LINE", "name", ["line\\s?id", "line\\s?app", "line\\s?messenger", "ไลน์", "라인"]),
   ...aliases("LINE", "weak", ["line"]),
   ...aliases("Viber", "name", ["viber", "вайбер"]),
   ...aliases("Messenger", "name", ["messenger", "fb\\s?messenger"]),
   ...aliases("KakaoTalk", "name", ["kakao\\s?talk", "kakao", "카카오톡", "카톡"]),
   ...aliases("Zalo", "name", ["zalo"]),
+  ...aliases("Zalo", "weak", ["zl"]),
   ...aliases("Facebook", "name", ["facebook", "脸书", "фейсбук", "فيسبوك"]),
   ...aliases("Facebook", "weak", ["fb"]),
   ...aliases("Instagram", "name", ["instagram", "insta", "инстаграм\\p{L}*", "انستغرام"]),
@@ -50,7 +51,8 @@ export const ALIASES: Alias[] = [
   ...aliases("TikTok", "name", ["tiktok", "抖音号"]),
   ...aliases("Xiaohongshu", "name", ["小红书号"]),
   ...aliases("Signal", "weak", ["signal"]),
-  ...aliases("Snapchat", "name", ["snapchat"]),
+  ...aliases("Snapchat", "name", ["snapchat", "سناب شات", "سناب", "снэпчат"]),
+  ...aliases("Snapchat", "weak", ["snap"]),
   ...aliases("LinkedIn", "name", ["linkedin"]),
 ];
 
@@ -67,7 +69,11 @@ const PROFILE_ROUTE =
 
 /** What may stand between an app name and the id: separators, "is", "me at", 号/是. */
 const ID_AFTER =
-  /^(?:[\u4e00-\u9fff]{1,5}[:：])?[\s:：=＝\-–/|,，(（"'“]*(?:(?:is|me|us|at|on|id|no\.?|number|num|account|handle|号码?|账号|帐号|是|为|號|同号)[\s:：=＝\-–,"'“]*){0,3}(@?[a-z0-9][a-z0-9_.\-:]{2,40}[a-z0-9]|\+?\d{5,16})/u;
+  /^(?:[\u4e00-\u9fff]{1,5}[:：]|[\u4e00-\u9fff]{1,3}\s*(?=@))?[\s:：=＝\-–/|,，(（"'“]*(?:(?:is|me|us|at|on|id|no\.?|number|num|account|handle|号码?|账号|帐号|是|为|號|同号|아이디|ไอดี|айди|ник|número|numero|nomor|số)[\s:：=＝\-–,"'“]*){0,3}(@?[a-z0-9][a-z0-9_.\-:]{2,40}[a-z0-9]|\+?\d{5,16})/u;
+
+/** An @handle a few words after the app name ("IG kita @shop.id") or before it ("DM @shop on IG"). */
+const HANDLE_AFTER = /^[^@\n。.!?]{0,16}?(?<![a-z0-9])@[a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])/u;
+const HANDLE_BEFORE = /(?<![a-z0-9])@[a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])\s+(?:on|at|in|via|di|en|no|na|sur|auf|в|на)?\s*$/u;
 
 /** Same number on several apps: 微同号, "same number", "same as phone". */
 const SAME_NUMBER = /^[\s:：/]*(?:同号|same (?:number|no\.?|as (?:phone|mobile|above))|same\b)/u;
@@ -130,6 +136,7 @@ function scoreMention(
 ): MessengerMention | undefined {
   const rest = text.slice(end);
   if (PAYMENT_USE.test(rest)) return undefined;
+  if (alias.app === "QQ" && /^\s*(?:邮箱|邮件|mail|email|e-mail|\.com)/u.test(rest)) return undefined; // QQ邮箱: an e-mail
   const left = before(text, start, 40);
   const right = after(text, end, 60);
   const signals: string[] = [];
@@ -165,11 +172,18 @@ function scoreMention(
     // "TG: @abc_1", "IG: @shop": a short alias used as a label is as clear as the full name.
     confidence += strength === "weak" && /^\s*[:：]/u.test(id[0]) ? 0.65 : 0.45;
     signals.push("id");
+  } else if (HANDLE_AFTER.test(rest)) {
+    idEnd = end + HANDLE_AFTER.exec(rest)![0].length;
+    confidence += 0.45;
+    signals.push("handle");
+  } else if (HANDLE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) {
+    confidence += 0.45;
+    signals.push("handle-before");
   } else if (SAME_NUMBER.test(rest)) {
     idEnd = end + SAME_NUMBER.exec(rest)![0].length;
     confidence += 0.45;
     signals.push("same-number");
-  } else if (phoneRanges.some(([ps, pe]) => (ps >= end && ps - end <= 25) || (pe <= start && start - pe <= 25 && /同号|same/u.test(alias.pattern + rest.slice(0, 4))))) {
+  } else if (phoneRanges.some(([ps, pe]) => (ps >= end && ps - end <= 25) || (pe <= start && start - pe <= 25 && /同|same/u.test(alias.pattern + rest.slice(0, 4))))) {
     confidence += 0.35;
     signals.push("number-nearby");
   }

@@ -21,7 +21,7 @@ const DIGIT_RUN = /(?:\+|(?<![\d]))\d{7,16}(?!\d)/g;
 
 /** Labels right before a number that say it is a phone or messenger number. */
 const PHONE_LABEL =
-  /(?:\b(?:tel|phone|mobile|mob|cell|call|text|sms|whats[\s\-_.]?app|wsp|wa|viber|telegram|tg|signal|line|wechat|weixin|wx|vx|v|contact|hotline|number|zap|zalo)\b|電話|电话|手机|联系|热线|座机|微信|微|薇|号码|同号|致电|来电|拨打|📞|☎|📱|número|numero|teléfono|telefone|celular|móvil|номер|телефон|тел\b|звоните|واتساب|هاتف|رقم|điện thoại|sđt|โทร|เบอร์)/gu;
+  /(?:\b(?:tel|phone|mobile|mob|cell|call|text|sms|whats[\s\-_.]?app|wsp|wa|viber|telegram|tg|signal|line|wechat|weixin|wx|vx|v|contact|hotline|number|zap|zalo|zl|sms|sđt|hp|telp|telefon|llama|ligue)\b|電話|电话|手机|联系|热线|座机|微信|微|薇|号码|同号|致电|来电|拨打|📞|☎|📱|número|numero|teléfono|telefone|celular|móvil|номер|телефон|тел\b|звоните|واتساب|هاتف|رقم|điện thoại|sđt|โทร|เบอร์)/gu;
 
 /** Labels that make a long digit run an id of something else (HS code, part number, order...). */
 const NOT_PHONE_LABEL =
@@ -45,6 +45,21 @@ export function findPhoneCandidates(view: TextView, defaultCountry: CountryCode 
     if (candidate) found.push(candidate);
   }
   return found;
+}
+
+/** Countries whose national numbers (without a country code) sellers and buyers write most; tried
+ * only for a number that a label already calls a phone. */
+export const LABELLED_NATIONAL_COUNTRIES: CountryCode[] = [
+  "CN", "HK", "TW", "IN", "ID", "VN", "TH", "PH", "MY", "SG", "KR", "JP", "SA", "AE", "EG", "TR", "PK", "BD", "NG",
+  "BR", "MX", "CO", "AR", "CL", "PE", "RU", "UA", "KZ", "US", "GB", "DE", "FR", "ES", "IT", "PL", "NL",
+];
+
+function parseNational(digits: string): { e164: string; country?: string } | undefined {
+  for (const country of LABELLED_NATIONAL_COUNTRIES) {
+    const parsed = parsePhoneNumberFromString(digits, country);
+    if (parsed?.isValid()) return { e164: parsed.number, country: parsed.country };
+  }
+  return undefined;
 }
 
 function parseNumber(raw: string, defaultCountry: CountryCode): { e164: string; country?: string; international: boolean } | undefined {
@@ -72,7 +87,13 @@ function scoreCandidate(
 ): PhoneCandidate | undefined {
   const digits = raw.replace(/^\+/, "");
   if (/^(\d)\1+$/.test(digits)) return undefined;
-  const parsed = parseNumber(raw, defaultCountry);
+  const left = before(text, start, 40);
+  let parsed = parseNumber(raw, defaultCountry);
+  if (!parsed && !raw.startsWith("+") && lastMatchEnd(PHONE_LABEL, left) >= 0 && lastMatchEnd(PHONE_LABEL, left) > lastMatchEnd(NOT_PHONE_LABEL, left)) {
+    // A labelled national number of another country: 0812-4709-3361 (ID), 0936 184 207 (VN).
+    const national = parseNational(digits);
+    if (national) parsed = { ...national, international: false };
+  }
   if (!parsed) return undefined;
 
   const reasons: string[] = [];
@@ -92,7 +113,6 @@ function scoreCandidate(
     reasons.push("national");
   }
 
-  const left = before(text, start, 40);
   const right = after(text, end, 12);
   const gluedLeft = text.slice(Math.max(0, start - 12), start);
 

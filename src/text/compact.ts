@@ -7,12 +7,14 @@ import { MappedText, rewrite } from "./view.js";
 /** Top-level domains that make a spelled-out `dot` an address (a short, common list on purpose:
  * the full IANA list lives in the link rule; here a false `.` would glue ordinary words). */
 export const ADDRESS_TLDS =
-  "com|net|org|cn|top|shop|store|site|xyz|info|biz|co|io|me|vip|online|hk|tw|us|uk|de|ru|in|br|es|mx|vn|th|my|id|ph|sg|jp|kr|au|ca|fr|it|ae|sa|tr|pk|eu|cc|tv|ly|app|link|club|asia|pro|cloud|ltd|tech|live|life|world|com\\.cn|net\\.cn";
+  "com|net|org|cn|top|shop|store|site|xyz|info|biz|co|io|me|vip|online|hk|tw|us|uk|de|ru|in|br|es|mx|vn|th|my|id|ph|sg|jp|kr|au|ca|fr|it|ae|sa|tr|pk|eu|cc|tv|ly|app|link|club|asia|pro|cloud|ltd|tech|live|life|world|example|com\\.cn|net\\.cn";
 
 const SEP = "[\\s\\-_.·・*|/\\\\~,，、+]";
 
 /** 1-3 separators between two digits: 138-0013-8000, 138 0013 8000, 138.0013.8000. */
-const BETWEEN_DIGITS = /(?<=\d)[\s\-–—_.·・*|/\\~()（）]{1,3}(?=\d)/g;
+const BETWEEN_DIGITS = /(?<=\d)[\s\-–—_.·・*|/\\~()（）,，、]{1,3}(?=\d)/g;
+/** One Chinese character as filler between digit groups: 139哈2211哈0457. */
+const CJK_FILLER_IN_NUMBER = /(?<!\d)\d{3,4}(?:[\u4e00-\u9fff]\d{3,4}){2,3}(?!\d)/g;
 /** A decimal point or comma followed by one or two digits is a fraction (15.5, 13.80), not a separator. */
 const DECIMAL_AFTER = /^[.,]\d{1,2}(?!\d)/;
 
@@ -30,11 +32,11 @@ const SPACED_LETTERS = new RegExp(
 /** Separators between two Chinese characters: 微*信, 微 信, 微-信. */
 const BETWEEN_CJK = /(?<=[\u3400-\u9fff])[\s\-_·・*|/\\~.]{1,3}(?=[\u3400-\u9fff])/g;
 
-const BRACKETED_AT = /\s*[([{【（<〔「]\s*(?:at|@|艾特|圈a)\s*[)\]}】）>〕」]\s*/g;
-const BRACKETED_DOT = /\s*[([{【（<〔「]\s*(?:dot|\.|点|點|。|punto|ponto)\s*[)\]}】）>〕」]\s*/g;
+const BRACKETED_AT = /\s*[([{【（<〔「]\s*(?:at|@|艾特|圈a|arroba|arobase|собака)\s*[)\]}】）>〕」]\s*/g;
+const BRACKETED_DOT = /\s*[([{【（<〔「]\s*(?:dot|\.|点|點|。|punto|ponto|point|точка)\s*[)\]}】）>〕」]\s*/g;
 /** `sales at abc dot com`, `ventas arroba abc punto com`: an unbracketed `at` needs a domain after it. */
 const WORD_AT = new RegExp(
-  `(?<=[a-z0-9_])\\s+(?:at|arroba|艾特)\\s+(?=[a-z0-9][a-z0-9-]*\\s*(?:dot|点|點|punto|ponto|。|\\(\\s*dot\\s*\\)|\\[\\s*dot\\s*\\])\\s*(?:${ADDRESS_TLDS})(?![a-z0-9]))`,
+  `(?<=[a-z0-9_])\\s+(?:at|arroba|arobase|艾特)\\s+(?=[a-z0-9][a-z0-9-]*\\s*(?:dot|点|點|punto|ponto|point|。|\\(\\s*dot\\s*\\)|\\[\\s*dot\\s*\\])\\s*(?:${ADDRESS_TLDS})(?![a-z0-9]))`,
   "g",
 );
 /** "sales at abc.com": with a real dot, "at" is an address only after a name, not after English
@@ -50,15 +52,15 @@ function spelledAt(m: RegExpMatchArray): string {
 }
 /** `sales @ abc . com`: spaces around an at-sign that sits between a name and a domain. */
 const SPACED_AT = new RegExp(
-  `(?<=[a-z0-9_.-])\\s*@\\s*(?=[a-z0-9][a-z0-9-]*\\s*(?:\\.|dot|点|點|。)\\s*(?:${ADDRESS_TLDS})(?![a-z0-9]))`,
+  `(?<=[a-z0-9_.-])\\s*@\\s+(?=[a-z0-9][a-z0-9-]*\\s*(?:\\.|dot|点|點|。)\\s*(?:${ADDRESS_TLDS})(?![a-z0-9]))`,
   "g",
 );
 const GLUED_AT = /(?<=[a-z0-9_.])\s*(?:艾特|圈a)\s*(?=[a-z0-9])/g;
 /** Spelled-out or spaced dots only before the generic TLDs people spell out ("abc dot com"), so
  * "para punto de" or "team. My" stay words. */
-const SPELLED_TLDS = "com|net|org|cn|top|shop|store|xyz|info|biz|site|online|vip|io|com\\.cn";
+const SPELLED_TLDS = "com|net|org|cn|top|shop|store|xyz|info|biz|site|online|vip|io|fr|de|es|br|ru|vn|example|com\\.cn|com\\.br";
 const WORD_DOT = new RegExp(
-  `(?<=[a-z0-9])\\s*(?:\\bdot\\b|点|點|。|\\bpunto\\b|\\bponto\\b|точка|\\s\\.|\\.\\s)\\s*(?=(?:${SPELLED_TLDS})(?![a-z0-9]))`,
+  `(?<=[a-z0-9])\\s*(?:\\bdot\\b|点|點|。|\\bpunto\\b|\\bponto\\b|\\bpoint\\b|точка|\\s\\.|\\.\\s)\\s*(?=(?:${SPELLED_TLDS})(?![a-z0-9]))`,
   "g",
 );
 /** `www。abc。com`, `www . abc . com`: dots after www are address dots whatever they look like. */
@@ -72,6 +74,7 @@ const EMOJI_INSIDE = /(?<=[\p{L}\p{N}])\p{Extended_Pictographic}+(?=[\p{L}\p{N}:
 
 export function compactView(digits: MappedText): MappedText {
   let view = rewrite(digits, EMOJI_INSIDE, () => "");
+  view = rewrite(view, CJK_FILLER_IN_NUMBER, (m) => m[0].replace(/[\u4e00-\u9fff]/g, ""));
   view = rewrite(view, BETWEEN_DIGITS, joinDigitGroups);
   view = rewrite(view, SPACED_LETTERS, (m) => m[0].replace(/[^a-z]/g, ""));
   view = rewrite(view, BETWEEN_CJK, () => "");

@@ -15,17 +15,32 @@ export const CJK_DIGITS: Record<string, string> = {
   七: "7", 柒: "7", 拐: "7",
   八: "8", 捌: "8",
   九: "9", 玖: "9", 勾: "9",
+  // Korean sino-numerals (공일공 칠사팔이): numbers only in runs, like the Chinese ones
+  공: "0", 영: "0", 일: "1", 이: "2", 삼: "3", 사: "4", 오: "5", 육: "6", 칠: "7", 팔: "8", 구: "9",
 };
 
 /** Characters that are numerals only in a run of several: 洞/拐/勾/么 are radio-style readings. */
 const WEAK_CJK = new Set(["洞", "拐", "勾", "么"]);
 
-const ENGLISH_DIGITS: Record<string, string> = {
-  zero: "0", oh: "0", one: "1", two: "2", three: "3", four: "4", five: "5",
-  six: "6", seven: "7", eight: "8", nine: "9",
+/** Digit words in the languages sellers spell numbers in (after folding: lower case). */
+const DIGIT_WORDS: Record<string, string> = {
+  // English
+  zero: "0", oh: "0", one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9",
+  // Spanish / Portuguese
+  cero: "0", uno: "1", una: "1", dos: "2", tres: "3", cuatro: "4", cinco: "5", seis: "6", siete: "7", ocho: "8", nueve: "9",
+  um: "1", dois: "2", duas: "2", três: "3", quatro: "4", sete: "7", oito: "8", nove: "9",
+  // French
+  zéro: "0", un: "1", deux: "2", trois: "3", quatre: "4", cinq: "5", sept: "7", huit: "8", neuf: "9",
+  // Russian
+  ноль: "0", один: "1", два: "2", три: "3", четыре: "4", пять: "5", шесть: "6", семь: "7", восемь: "8", девять: "9",
+  // Indonesian / Malay
+  nol: "0", satu: "1", dua: "2", tiga: "3", empat: "4", lima: "5", enam: "6", tujuh: "7", delapan: "8", sembilan: "9",
 };
+const DIGIT_WORD = Object.keys(DIGIT_WORDS).sort((a, b) => b.length - a.length).join("|");
 
-const LETTER_DIGITS: Record<string, string> = { l: "1", i: "1", o: "0" };
+const LETTER_DIGITS: Record<string, string> = { l: "1", i: "1", o: "0", s: "5", z: "2", b: "8" };
+/** Swaps that are also common unit letters (5s, 2b): only inside a long, clearly numeric run. */
+const RARE_SWAPS = new Set(["s", "z", "b"]);
 
 /** Separators that may sit between the digits of one number. */
 const NUMBER_SEPARATOR = /[\s\-–—.·・_,，、/\\|()（）*~+#]/;
@@ -85,7 +100,9 @@ function convertRun(text: string, run: Run, out: ViewBuilder): void {
     const c = text[k]!;
     let replacement = c;
     if (CJK_DIGITS[c] !== undefined && cjkIsNumber) replacement = CJK_DIGITS[c]!;
-    else if (LETTER_DIGITS[c] !== undefined && lettersAreDigits && isLetterSwap(text, k)) replacement = LETTER_DIGITS[c]!;
+    else if (LETTER_DIGITS[c] !== undefined && lettersAreDigits && isLetterSwap(text, k) && (!RARE_SWAPS.has(c) || digits >= 6)) {
+      replacement = LETTER_DIGITS[c]!;
+    }
     out.emit(replacement, k, k + 1);
   }
 }
@@ -101,7 +118,7 @@ function isLetterSwap(text: string, k: number): boolean {
 /** "one three eight …": runs of at least four English digit words. */
 function englishDigitWords(view: MappedText): MappedText {
   const text = view.text;
-  const pattern = /\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?:[\s,\-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)){3,}\b/g;
+  const pattern = new RegExp(`(?<![\\p{L}])(?:${DIGIT_WORD})(?:[\\s,\\-]+(?:${DIGIT_WORD})){3,}(?![\\p{L}])`, "gu");
   if (!pattern.test(text)) return view;
   pattern.lastIndex = 0;
   const out = new ViewBuilder(view);
@@ -109,9 +126,9 @@ function englishDigitWords(view: MappedText): MappedText {
   for (const m of text.matchAll(pattern)) {
     const start = m.index!;
     if (start > last) emitIdentity(out, text, last, start);
-    for (const w of m[0].matchAll(/[a-z]+|[^a-z]+/g)) {
+    for (const w of m[0].matchAll(/\p{L}+|\P{L}+/gu)) {
       const ws = start + w.index!;
-      const digit = ENGLISH_DIGITS[w[0]];
+      const digit = DIGIT_WORDS[w[0]];
       out.emit(digit ?? w[0], ws, ws + w[0].length);
     }
     last = start + m[0].length;

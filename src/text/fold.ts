@@ -73,6 +73,8 @@ function foldCodePoint(ch: string, cp: number): string {
   if (cp === 0x2795) return "+"; // ➕ heavy plus: "➕V", "➕86"
   if (cp >= 0x0660 && cp <= 0x0669) return String(cp - 0x0660); // Arabic-Indic digits
   if (cp >= 0x06f0 && cp <= 0x06f9) return String(cp - 0x06f0); // Persian digits
+  if (cp >= 0x0e50 && cp <= 0x0e59) return String(cp - 0x0e50); // Thai digits
+  if (cp >= 0x0966 && cp <= 0x096f) return String(cp - 0x0966); // Devanagari digits
   let folded = ch.normalize("NFKC");
   if (folded !== ch && isEnclosedForm(cp)) folded = folded.replace(/[().]/g, "");
   return folded.toLowerCase();

@@ -7,12 +7,12 @@
 // a pattern is folded the same way before it is compiled, so `私訊` or `ＰＭ` in a pack still work):
 //
 //   contact us          tokens separated by spaces; between two tokens the text may hold up to
-//                       three separators (spaces, commas, dashes, emoji...), never a letter, digit
+//                       three separators (spaces, commas, dashes, symbols ❤ ★), never a letter, digit
 //                       or sentence mark. `线下 交易` also matches 线下交易.
 //   (price|quote)       alternatives; an alternative may be several tokens: `(best|lowest) price`
 //   us?  (a|the)?       `?` makes the token or group before it optional
 //   …   …40   ...       a gap: up to 30 (or the given number, at most 80) characters of anything
-//                       except a sentence end (. ! ? ; 。 ؟ newline); "contact us for a much better
+//                       except a sentence end (. ! ? 。 ؟ newline); "contact us for a much better
 //                       price" is `contact us … better price`
 //   discount*           a word that starts with `discount` (discounts, discounted); `*سعر` a word
 //                       that ends with it (Arabic prefixes و ب ل ال)
@@ -330,7 +330,7 @@ const WORD_RANGES =
 const WORD_CLASS = `[${WORD_RANGES}]`;
 /** What decides whether a token gets a boundary: its first/last character is such a letter or
  * digit (a combining mark alone does not count). */
-const WORD_CHAR = new RegExp(`^[${WORD_RANGES.replace("\\u0300-\\u036F", "")}]$`, "u");
+const WORD_CHAR = new RegExp(`^[${WORD_RANGES.replace("\u0300-\u036F", "")}]$`, "u");
 
 function isWordScriptChar(ch: string): boolean {
   return WORD_CHAR.test(ch);
@@ -339,10 +339,12 @@ function isWordScriptChar(ch: string): boolean {
 /** Sentence marks in the folded view (full-width ones are already folded to ASCII by NFKC). */
 const BREAK_CHARS = "\\n.!?。؟";
 /** Separators allowed between two tokens: spaces, punctuation other than sentence marks, symbols
- * and emoji — never a letter or digit of any script. */
+ * and BMP emoji (❤ ★ ✨) — never a letter or digit of any script. Astral emoji (😊) are left out:
+ * a class with astral ranges makes every one of hundreds of regexes markedly slower to compile and
+ * run; a `…` gap still spans them. */
 const SEPARATORS =
-  "\\s,:\\-_~·*+/|\\\\'\"`^=@#&%$()[\\]{}<>\\u00A0-\\u00BF\\u2000-\\u2BFF\\u3000-\\u3001\\u3003-\\u303F" +
-  "\\u30FB\\uFE30-\\uFE4F\\uFF5E\\u060C\\u061B\\u066A-\\u066D\\u{1F000}-\\u{1FAFF}";
+  "\\s,:;\\-_~·*+/|\\\\'\"`^=@#&%$()[\\]{}<>\\u00A0-\\u00BF\\u2000-\\u2BFF\\u3000-\\u3001\\u3003-\\u303F" +
+  "\\u30FB\\uFE30-\\uFE4F\\uFF5E\\u060C\\u061B\\u066A-\\u066D";
 /** Between two tokens: up to three separators. */
 const JOINER = `[${SEPARATORS}]{0,3}`;
 /** Inside a gap: anything but a sentence mark; a dot only inside a word or number (3.20, abc.com). */
@@ -592,13 +594,20 @@ function isBreakAt(text: string, i: number): boolean {
   return SENTENCE_BREAK.test(ch);
 }
 
+/** How far a sentence reaches on each side of a hit: context further away is not "the same
+ * sentence" (and a megabyte without punctuation costs nothing per hit). */
+const MAX_SENTENCE_REACH = 400;
+
 /** The sentence around view range [start, end): from after the previous sentence mark to before
- * the next one. A dot inside a word or number (abc.com, 3.20) is not a sentence mark. */
+ * the next one, at most 400 characters either side. A dot inside a word or number (abc.com, 3.20)
+ * is not a sentence mark. */
 export function sentenceAround(text: string, start: number, end: number): [number, number] {
   let s = start;
-  while (s > 0 && !isBreakAt(text, s - 1)) s--;
+  const lowest = Math.max(0, start - MAX_SENTENCE_REACH);
+  while (s > lowest && !isBreakAt(text, s - 1)) s--;
   let e = Math.max(end, start);
-  while (e < text.length && !isBreakAt(text, e)) e++;
+  const highest = Math.min(text.length, e + MAX_SENTENCE_REACH);
+  while (e < highest && !isBreakAt(text, e)) e++;
   return [s, e];
 }
 

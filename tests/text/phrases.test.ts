@@ -1,4 +1,6 @@
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -311,7 +313,22 @@ describe("phrase packs", () => {
     expect(spec.entries[0]!.patterns).toEqual(["((better|best) price) now"]);
   });
 
-  const rules = readdirSync(phrasePackDir("no-offline-deal").replace(/no-offline-deal$/u, ""));
+  it("loads packs from a folder and names the file of a broken one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "phrases-"));
+    writeFileSync(join(dir, "en.yaml"), "lang: en\nentries:\n  - id: a\n    pattern: contact us\n    confidence: 0.8\n");
+    writeFileSync(join(dir, "notes.txt"), "not a pack");
+    const packs = readPhrasePacks("test-rule", dir);
+    expect(packs.map((p) => p.spec.lang)).toEqual(["en"]);
+    writeFileSync(join(dir, "zh.yaml"), "lang: zh\nentries: [\n");
+    expect(() => readPhrasePacks("test-rule", dir)).toThrow(/zh\.yaml: not valid YAML/);
+    writeFileSync(join(dir, "zh.yaml"), "lang: zh\nentries:\n  - id: b\n    pattern: (线下\n    confidence: 0.8\n");
+    expect(() => readPhrasePacks("test-rule", dir)).toThrow(/zh\.yaml entries\[0\] \(b\).*never closed/);
+    expect(() => readPhrasePacks("test-rule", join(dir, "missing"))).toThrow(PhrasePackError);
+  });
+
+  const rules = readdirSync(phrasePackDir("no-offline-deal").replace(/no-offline-deal$/u, ""), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
 
   it("bundles packs for every phrase rule in every supported language", () => {
     expect(rules.sort()).toEqual(["no-assurance-refusal", "no-offline-deal", "no-offsite-payment", "no-qr-code"]);
