@@ -45,12 +45,13 @@ const rule: Rule = {
     const country = (context.options.defaultCountry as CountryCode | undefined) ?? "CN";
     // A number inside a link (wa.me/8613…) is part of that link: the link and messenger rules report it.
     const links = findLinks(context.views, context.field.text);
-    for (const candidate of findPhoneCandidates(view, country)) {
+    for (const candidate of findPhoneCandidates(view, country, context.field.text)) {
       const [start, end] = view.toOriginal(candidate.start, candidate.end);
       if (links.some((l) => l.start <= start && end <= l.end)) continue;
       const original = context.field.text.slice(start, end);
       const disguise = describeDigitDisguise(original);
-      const confidence = Math.min(1, candidate.confidence + (disguise ? 0.2 : 0));
+      // Digits written in words or numerals are written that way on purpose.
+      const confidence = Math.min(1, candidate.confidence + (disguise ? (/\p{L}/u.test(original) ? 0.3 : 0.2) : 0));
       context.report({
         start,
         end,
@@ -71,7 +72,9 @@ export function describeDigitDisguise(original: string): string | undefined {
   if (/\u20e3/.test(original)) return "emoji keycaps / 表情数字";
   if (/[\u200b-\u200f\u2060-\u2064\ufeff]/.test(original)) return "invisible characters / 隐藏字符";
   if (/\b(?:one|two|three|four|five|six|seven|eight|nine|zero)\b/i.test(original)) return "digits spelled out / 英文拼写数字";
-  if (/\d[lIoO]|[lIoO]\d/.test(original)) return "letters for digits / 字母代替数字";
+  if (/\d[lIoOSZB]|[lIoOSZB]\d/.test(original)) return "letters for digits / 字母代替数字";
+  if (/[\u0660-\u0669\u06f0-\u06f9\u0e50-\u0e59\u0966-\u096f]/u.test(original)) return "non-Latin digits / 非阿拉伯数字";
+  if (/\p{L}/u.test(original)) return "digits written as words / 数字写成文字";
   return undefined;
 }
 

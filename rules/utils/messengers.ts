@@ -87,6 +87,10 @@ const ADD_SIGN_BEFORE = /(?:加|➕|\+|＋|迦|嘉)(?:我|个|下|一下)?\s*$/u
 /** A contact verb after the mention: "our Facebook page … message us there". */
 const CONTACT_AFTER = /\b(?:message|contact|dm|write to|chat with|reach|call|text|inbox|ping) (?:us|me)\b|私信|联系我|找我|加我/u;
 
+/** Asking for the buyer's own contact: "leave your email and WhatsApp", 留下您的微信. */
+const SOLICIT_BEFORE =
+  /\b(?:leave|send|give|share|drop|tell|provide)\b(?:\s+(?:me|us))?\s+(?:your|ur)\b(?:\s+[\w-]+){0,3}?\s*(?:and|or|\/|,)?\s*$|留(?:下|个|一下)?(?:您|你)?的?\s*$|(?:您|你)的\s*$|dejan?(?:me)? su\s*$|deixe? (?:seu|o seu)\s*$|оставьте (?:ваш|свой)\s*$/u;
+
 /** Paying with the app (微信支付, WeChat Pay) is a payment method, not a contact route. */
 const PAYMENT_USE = /^[\s]*(?:pay\b|支付|转账|收款|付款|钱包|红包|wallet|transfer)/u;
 
@@ -191,6 +195,11 @@ function scoreMention(
     confidence += 0.3;
     signals.push("contact-verb");
   }
+  if (SOLICIT_BEFORE.test(left.slice(-40))) {
+    // "please leave your WhatsApp": asking for the buyer's contact moves the talk off-platform too.
+    confidence += 0.4;
+    signals.push("solicits-contact");
+  }
   if (PROFILE_ROUTE.test(left) || PROFILE_ROUTE.test(right)) {
     // "my WhatsApp is in my bio": the contact is one tap away, as good as an id.
     confidence += 0.45;
@@ -208,7 +217,8 @@ function scoreMention(
   if (REFUSAL_CONTEXT.test(left) || REFUSAL_CONTEXT.test(right.slice(0, 30))) {
     confidence -= 0.7;
     signals.push("refusal");
-  } else if (PLATFORM_CHANNEL.test(left) || PLATFORM_CHANNEL.test(right)) {
+  } else if (!idEnd && !signals.includes("handle-before") && (PLATFORM_CHANNEL.test(left) || PLATFORM_CHANNEL.test(right))) {
+    // "please contact us in the platform chat" keeps the buyer here; a handle given anyway does not.
     confidence -= 0.5;
     signals.push("platform-channel");
   }

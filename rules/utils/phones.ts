@@ -25,23 +25,33 @@ const PHONE_LABEL =
 
 /** Labels that make a long digit run an id of something else (HS code, part number, order...). */
 const NOT_PHONE_LABEL =
-  /(?:\b(?:order|part|oe|oem|serial|tracking|model|item|article|invoice|batch|lot|ref(?:erence)?|catalog(?:ue)?|product|style|po|shipment|container|account|card|id|registration|license|licence|certificate|report|test)\s*(?:no\.?|number|num|#|code|id)|\bhs\b|\bhts\b|hs ?code|tariff|customs|海关|税号|编码|编号|料号|物料|型号|货号|\bean\b|\bupc\b|\bgtin\b|\bisbn\b|barcode|条码|\bsku\b|\bspu\b|\bmodel\b|\bpart\b|p\/n|\bpn\b|\boe\b|\boem\b|\bref\b|reference|\bserial\b|s\/n|\bsn\b|\bimei\b|\bbatch\b|\blot\b|\border\b|订单|单号|运单|快递|tracking|waybill|invoice|发票|\biso\b|\biec\b|\bgb\b|\bgb\/t\b|\ben\b|\bastm\b|\bul\b|\bdin\b|\bjis\b|certificate|证书|licen[cs]e|许可证|注册号|批号|\bcas\b|\bcode\b|卡号)/gu;
+  /(?:\b(?:order|part|oe|oem|serial|tracking|model|item|article|invoice|batch|lot|ref(?:erence)?|catalog(?:ue)?|product|style|po|shipment|container|account|card|id|registration|license|licence|certificate|report|test|waybill|awb|parcel|package|consignment|bill of lading|b\/l|booking|customs|declaration|transaction|payment)\s*(?:no\.?|number|num|#|code|id)|\bqq\b|🐧|扣扣|企鹅|q号|\bhs\b|\bhts\b|hs ?code|tariff|customs|海关|税号|编码|编号|料号|物料|型号|货号|\bean\b|\bupc\b|\bgtin\b|\bisbn\b|barcode|条码|\bsku\b|\bspu\b|\bmodel\b|\bpart\b|p\/n|\bpn\b|\boe\b|\boem\b|\bref\b|reference|\bserial\b|s\/n|\bsn\b|\bimei\b|\bbatch\b|\blot\b|\border\b|订单|单号|运单|快递|tracking|waybill|invoice|发票|\biso\b|\biec\b|\bgb\b|\bgb\/t\b|\ben\b|\bastm\b|\bul\b|\bdin\b|\bjis\b|certificate|证书|licen[cs]e|许可证|注册号|批号|\bcas\b|\bcode\b|卡号)/gu;
 
 /** What follows a number that makes it a quantity, not a phone. */
-const UNIT_AFTER = /^\s*(?:mm|cm|m\b|km|kg|g\b|mg|v\b|w\b|kw|mah|ah|hz|pcs|pc\b|sets|units|x|×|\*|%|°|℃|元|个|件|米|毫米|公斤|吨|台|套|rpm|psi|bar|mpa|nits|lumens|lm|dpi|ppi|gsm|ml|l\b|oz|lb|lbs|inch|in\b|ft|yuan|usd|rmb|\$|¥)/u;
+const UNIT_AFTER =
+  /^\s*(?:(?:mm|cm|m|km|kg|g|mg|v|w|kw|mah|ah|hz|pcs|pc|sets|units|rpm|psi|bar|mpa|nits|lumens|lm|dpi|ppi|gsm|ml|l|oz|lb|lbs|inch|in|ft|yuan|usd|rmb)(?![\p{L}\p{N}])|x(?=\s*\d)|[×*%°℃$¥]|元|个|件|米|毫米|公斤|吨|台|套)/u;
 
 /** Words that may glue onto a number as a messenger label (vx138..., wx138..., tel138...). */
 const GLUED_LABEL = /(?:vx|wx|v|tel|ph|mob|wa|wsp|whatsapp|wechat|qq|tg|line|电话|手机|微信|微|薇|联系)$/u;
 
 const CN_MOBILE = /^(?:\+?86|0086)?1[3-9]\d{9}$/;
 
-export function findPhoneCandidates(view: TextView, defaultCountry: CountryCode = "CN"): PhoneCandidate[] {
+/**
+ * `original` (the field text) lets a number written in words or numerals (cinco cinco…, 공일공…)
+ * count as deliberately written: such a number may be a national number of any common country.
+ */
+export function findPhoneCandidates(view: TextView, defaultCountry: CountryCode = "CN", original?: string): PhoneCandidate[] {
   const text = view.text;
   const found: PhoneCandidate[] = [];
   for (const m of text.matchAll(DIGIT_RUN)) {
     const start = m.index!;
     const end = start + m[0].length;
-    const candidate = scoreCandidate(text, start, end, m[0], defaultCountry);
+    let written = false;
+    if (original !== undefined) {
+      const [os, oe] = view.toOriginal(start, end);
+      written = /[^\d\s\-–—.()+/,]/u.test(original.slice(os, oe));
+    }
+    const candidate = scoreCandidate(text, start, end, m[0], defaultCountry, written);
     if (candidate) found.push(candidate);
   }
   return found;
@@ -84,12 +94,14 @@ function scoreCandidate(
   end: number,
   raw: string,
   defaultCountry: CountryCode,
+  written = false,
 ): PhoneCandidate | undefined {
   const digits = raw.replace(/^\+/, "");
-  if (/^(\d)\1+$/.test(digits)) return undefined;
+  if (/^(\d)\1+$/.test(digits) || isCountingSequence(digits)) return undefined;
   const left = before(text, start, 40);
   let parsed = parseNumber(raw, defaultCountry);
-  if (!parsed && !raw.startsWith("+") && lastMatchEnd(PHONE_LABEL, left) >= 0 && lastMatchEnd(PHONE_LABEL, left) > lastMatchEnd(NOT_PHONE_LABEL, left)) {
+  const labelledHere = lastMatchEnd(PHONE_LABEL, left) >= 0 && lastMatchEnd(PHONE_LABEL, left) > lastMatchEnd(NOT_PHONE_LABEL, left);
+  if (!parsed && !raw.startsWith("+") && (labelledHere || written)) {
     // A labelled national number of another country: 0812-4709-3361 (ID), 0936 184 207 (VN).
     const national = parseNational(digits);
     if (national) parsed = { ...national, international: false };
@@ -154,4 +166,17 @@ function lastMatchEnd(pattern: RegExp, s: string): number {
   let last = -1;
   for (const m of s.matchAll(pattern)) last = m.index! + m[0].length;
   return last;
+}
+
+/** 0123456789, 987654321: a counting exercise or a ruler, not a phone number. */
+function isCountingSequence(digits: string): boolean {
+  let up = 0;
+  let down = 0;
+  for (let i = 1; i < digits.length; i++) {
+    const d = Number(digits[i]) - Number(digits[i - 1]);
+    up = d === 1 ? up + 1 : 0;
+    down = d === -1 ? down + 1 : 0;
+    if (up >= 6 || down >= 6) return true;
+  }
+  return false;
 }

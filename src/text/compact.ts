@@ -15,12 +15,16 @@ const SEP = "[\\s\\-_.·・*|/\\\\~,，、+]";
 const BETWEEN_DIGITS = /(?<=\d)[\s\-–—_.·・*|/\\~()（）,，、]{1,3}(?=\d)/g;
 /** One Chinese character as filler between digit groups: 139哈2211哈0457. */
 const CJK_FILLER_IN_NUMBER = /(?<!\d)\d{3,4}(?:[\u4e00-\u9fff]\d{3,4}){2,3}(?!\d)/g;
-/** A decimal point or comma followed by one or two digits is a fraction (15.5, 13.80), not a separator. */
-const DECIMAL_AFTER = /^[.,]\d{1,2}(?!\d)/;
+/** A decimal point or comma followed by one or two digits is a fraction (15.5, 13.80), not a
+ * separator — unless the same mark goes on (09.36.18.42.07 is a number written in pairs). */
+const DECIMAL_AFTER = /^([.,])\d{1,2}(?!\d)(?!\1\d)/;
 
 function joinDigitGroups(m: RegExpMatchArray): string {
   const rest = m.input!.slice(m.index!);
-  return DECIMAL_AFTER.test(rest) ? m[0] : "";
+  const decimal = DECIMAL_AFTER.exec(rest);
+  if (!decimal) return "";
+  const chained = new RegExp(`\\${decimal[1]}\\d{1,4}$`).test(m.input!.slice(0, m.index!));
+  return chained ? "" : m[0];
 }
 
 /** Runs of three or more single letters split by separators: w.h.a.t.s.a.p.p, w h a t s a p p. */
@@ -58,7 +62,7 @@ const SPACED_AT = new RegExp(
 const GLUED_AT = /(?<=[a-z0-9_.])\s*(?:艾特|圈a)\s*(?=[a-z0-9])/g;
 /** Spelled-out or spaced dots only before the generic TLDs people spell out ("abc dot com"), so
  * "para punto de" or "team. My" stay words. */
-const SPELLED_TLDS = "com|net|org|cn|top|shop|store|xyz|info|biz|site|online|vip|io|fr|de|es|br|ru|vn|example|com\\.cn|com\\.br";
+const SPELLED_TLDS = "com|net|org|cn|top|shop|store|xyz|info|biz|site|online|vip|io|example|com\\.cn|com\\.br";
 const WORD_DOT = new RegExp(
   `(?<=[a-z0-9])\\s*(?:\\bdot\\b|点|點|。|\\bpunto\\b|\\bponto\\b|\\bpoint\\b|точка|\\s\\.|\\.\\s)\\s*(?=(?:${SPELLED_TLDS})(?![a-z0-9]))`,
   "g",

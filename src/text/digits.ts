@@ -107,12 +107,15 @@ function convertRun(text: string, run: Run, out: ViewBuilder): void {
   }
 }
 
-/** `l` in `l38` is a swapped digit only when it is not part of a word. */
+/** `l` in `l38` is a swapped digit only when it is not part of a word and touches a digit (or
+ * another swapped letter that does): "l38", "22l1", "O4S7" — not the "I" of "I'll" after a number. */
 function isLetterSwap(text: string, k: number): boolean {
   const before = text[k - 1] ?? " ";
   const after = text[k + 1] ?? " ";
   const letter = /\p{L}/u;
-  return !(letter.test(before) && !LETTER_DIGITS[before]) && !(letter.test(after) && !LETTER_DIGITS[after]);
+  if ((letter.test(before) && !LETTER_DIGITS[before]) || (letter.test(after) && !LETTER_DIGITS[after])) return false;
+  const touchesDigit = (c: string) => isAsciiDigit(c) || LETTER_DIGITS[c] !== undefined;
+  return touchesDigit(before) || touchesDigit(after);
 }
 
 /** "one three eight …": runs of at least four English digit words. */
