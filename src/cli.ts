@@ -2,7 +2,8 @@
 // Exit codes as ESLint: 0 clean, 1 lint errors / fatal file errors / too many warnings or too
 // much penalty, 2 bad usage, bad config or an internal error.
 
-import { existsSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, writeFileSync, mkdirSync, readFileSync } from "node:fs";
+import { dataPath } from "./paths.js";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -58,6 +59,11 @@ interface LintCliOptions {
 
 class UsageError extends Error {}
 
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(dataPath("package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
 function integer(name: string) {
   return (value: string): number => {
     const n = Number(value);
@@ -74,6 +80,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
   let exitCode = 0;
   const program = new Command("offsite-lint")
     .description("Lint e-commerce listings and reply templates for off-platform diversion (站外引导检查)")
+    .version(packageVersion(), "-v, --version", "print the version")
     .argument("[paths...]", "files, folders or globs to lint", [])
     .option("-c, --config <file>", "use this configuration file")
     .option("--no-config-lookup", "do not look for a configuration file")

@@ -1,10 +1,12 @@
 // Small helpers for rule metadata, so each rule file reads as data.
+import { pathToFileURL } from "node:url";
 import type { Bilingual } from "../../src/types.js";
+import { dataPath } from "../../src/paths.js";
 
-export const DOCS_BASE = "https://github.com/offsite-lint/offsite-lint/blob/main/docs/rules/";
-
+/** The rule's documentation: `rules/<id>.md` in the installed package, as a file URL (editors and
+ * terminals open it; the project has no web site to point at). */
 export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE}${ruleId}.md`;
+  return pathToFileURL(dataPath("rules", `${ruleId}.md`)).href;
 }
 
 export function bi(en: string, zh: string): Bilingual {
