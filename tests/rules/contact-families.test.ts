@@ -110,3 +110,19 @@ describe("no-image-contact", () => {
     expect(flagged(noImageContact, text)).toEqual([]);
   });
 });
+
+describe("no-external-link: routes to a link and share tokens", () => {
+  it.each([
+    ["Bundle prices are lower at the link in bio", "link in bio"],
+    ["购买链接在主页简介", "链接在主页"],
+    ["￥Xy7kP2qLm9￥ 复制后打开淘宝", "￥Xy7kP2qLm9￥"],
+  ])("%s", (text, covered) => {
+    expect(flagged(noExternalLink, text).join(" ")).toContain(covered);
+  });
+  it("the IM rule leaves 'link in bio' to the link rule", () => {
+    expect(flagged(noImContact, "new drops weekly, link in bio")).toEqual([]);
+  });
+  it("does not flag prices with currency signs", () => {
+    expect(flagged(noExternalLink, "Price: $12.50 - $15.00 per piece, ¥88 retail")).toEqual([]);
+  });
+});

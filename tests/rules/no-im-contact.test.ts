@@ -113,7 +113,6 @@ const ng: Ng[] = [
   { input: "不方便说，看我头像加我", match: "看我头像加我", level: "error", messageId: "route" },
   { input: "contact is in my profile", match: "contact is in my profile", level: "error", messageId: "route" },
   { input: "details in my profile", match: "details in my profile", level: "warn", messageId: "route" },
-  { input: "link in bio", match: "link in bio", level: "warn", messageId: "route" },
   { input: "WhatsApp number in my bio", match: "WhatsApp", app: "WhatsApp", level: "error" },
   { input: "check my avatar for WhatsApp", match: "WhatsApp", app: "WhatsApp", level: "error" },
   // Messenger links
