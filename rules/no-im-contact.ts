@@ -42,7 +42,7 @@ const rule: Rule = {
   check(context) {
     const view = context.views.compact;
     const text = context.field.text;
-    const phoneRanges = findPhoneCandidates(view)
+    const phoneRanges = findPhoneCandidates(view, "CN", text)
       .filter((p) => p.confidence >= 0.3)
       .map((p): [number, number] => [p.start, p.end]);
     for (const mention of findMessengerMentions(view, text, phoneRanges)) {

@@ -47,7 +47,7 @@ const rule: Rule = {
     const text = context.field.text;
     const inView = (c: { start: number; end: number }): [number, number] => view.toOriginal(c.start, c.end);
     const contacts: Array<[number, number]> = [
-      ...findPhoneCandidates(view).filter((p) => p.confidence >= 0.3).map(inView),
+      ...findPhoneCandidates(view, "CN", text).filter((p) => p.confidence >= 0.3).map(inView),
       ...findEmailCandidates(view).map(inView),
       ...findLinks(context.views, text).map((l): [number, number] => [l.start, l.end]),
       ...findMessengerMentions(view, text)

@@ -3,6 +3,7 @@
 
 import { createRequire } from "node:module";
 import type { TextView } from "../../src/types.js";
+import { memo } from "./memo.js";
 
 const require = createRequire(import.meta.url);
 /** The IANA list, plus the reserved documentation TLDs that templates and examples use. */
@@ -20,6 +21,10 @@ export interface EmailCandidate {
 }
 
 export function findEmailCandidates(view: TextView): EmailCandidate[] {
+  return memo(view, "emails", () => computeEmails(view));
+}
+
+function computeEmails(view: TextView): EmailCandidate[] {
   const text = view.text;
   const out: EmailCandidate[] = [];
   if (text.includes("@")) {

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { LinkifyIt } from "linkify-it";
 import type { TextView } from "../../src/types.js";
 import { findEmailCandidates } from "./emails.js";
+import { memo } from "./memo.js";
 
 const require = createRequire(import.meta.url);
 const ALL_TLDS: string[] = require("tlds");
@@ -49,6 +50,8 @@ export const MESSENGER_LINKS: Record<string, string> = {
   "open.kakao.com": "KakaoTalk",
 };
 
+const LINK_SHAPED = /[a-z0-9-]\.[a-z]{2,}|:\/\//;
+
 export type LinkKind = "shortener" | "messenger" | "url" | "domain";
 
 export interface LinkCandidate {
@@ -66,6 +69,10 @@ export interface LinkCandidate {
  * the compact view (where spelled-out and split links are plain). Ranges are original offsets.
  */
 export function findLinks(views: { folded: TextView; compact: TextView }, original: string): LinkCandidate[] {
+  return memo(views, "links", () => computeLinks(views, original));
+}
+
+function computeLinks(views: { folded: TextView; compact: TextView }, original: string): LinkCandidate[] {
   // The domain of an e-mail address (also a spelled-out one) is part of the e-mail, not a link.
   const emails = findEmailCandidates(views.compact).map((e) => views.compact.toOriginal(e.start, e.end));
   const found = [...linksInView(views.compact, original), ...linksInView(views.folded, original)].filter(
@@ -76,7 +83,8 @@ export function findLinks(views: { folded: TextView; compact: TextView }, origin
 
 function linksInView(view: TextView, original: string): LinkCandidate[] {
   const text = view.text;
-  if (!text.includes(".")) return [];
+  // linkify's matcher is the costliest regex here: skip text with nothing link-shaped in it.
+  if (!LINK_SHAPED.test(text)) return [];
   // linkify-it wants a boundary before a fuzzy host; CJK text and "：" glue onto it (官网：abc.com).
   // Blank them out in a same-length copy so match offsets stay view offsets.
   const scan = text.replace(/[^\x00-\x7f]/g, " ").replace(/:(?!\/\/)/g, " ");

@@ -56,10 +56,13 @@ export const ALIASES: Alias[] = [
   ...aliases("LinkedIn", "name", ["linkedin"]),
 ];
 
-// Longest aliases first, so "vx同号" wins over "vx" at the same place.
+// Longest aliases first, so "vx同号" wins over "vx" at the same place. One capturing group per
+// alias (alias patterns have none of their own): the group that matched says which alias it was.
 const ALIAS_ORDER = ALIASES.map((_, i) => i).sort((a, b) => ALIASES[b]!.pattern.length - ALIASES[a]!.pattern.length);
 const ALIAS_PATTERN = new RegExp(
-  ALIAS_ORDER.map((i) => ALIASES[i]!).map((a, k) => [a, ALIAS_ORDER[k]!] as const).map(([a, i]) => (a.latin ? `(?<a${i}>(?<![a-z0-9])(?:${a.pattern})(?![a-z]))` : `(?<a${i}>${a.pattern})`)).join("|"),
+  ALIAS_ORDER.map((i) => ALIASES[i]!)
+    .map((a) => (a.latin ? `((?<![a-z0-9])(?:${a.pattern})(?![a-z]))` : `(${a.pattern})`))
+    .join("|"),
   "gu",
 );
 
@@ -118,8 +121,9 @@ export function findMessengerMentions(view: TextView, original: string, phoneRan
   const text = view.text;
   const mentions: MessengerMention[] = [];
   for (const m of text.matchAll(ALIAS_PATTERN)) {
-    const index = Object.keys(m.groups!).find((k) => m.groups![k] !== undefined)!;
-    const alias = ALIASES[Number(index.slice(1))]!;
+    let group = 1;
+    while (m[group] === undefined) group++;
+    const alias = ALIASES[ALIAS_ORDER[group - 1]!]!;
     const start = m.index!;
     const end = start + m[0].length;
     const mention = scoreMention(text, original, view, alias, start, end, phoneRanges);

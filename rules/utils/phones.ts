@@ -4,6 +4,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
 import type { TextView } from "../../src/types.js";
 import { after, before } from "./context.js";
+import { memo } from "./memo.js";
 
 export interface PhoneCandidate {
   /** Range in the view. */
@@ -41,6 +42,10 @@ const CN_MOBILE = /^(?:\+?86|0086)?1[3-9]\d{9}$/;
  * count as deliberately written: such a number may be a national number of any common country.
  */
 export function findPhoneCandidates(view: TextView, defaultCountry: CountryCode = "CN", original?: string): PhoneCandidate[] {
+  return memo(view, `phones:${defaultCountry}:${original !== undefined}`, () => computePhones(view, defaultCountry, original));
+}
+
+function computePhones(view: TextView, defaultCountry: CountryCode, original?: string): PhoneCandidate[] {
   const text = view.text;
   const found: PhoneCandidate[] = [];
   for (const m of text.matchAll(DIGIT_RUN)) {

@@ -35,6 +35,8 @@
 //   requires: patterns of which one must also be present (a price lure near a contact route); the
 //             reported range then covers both when they are close
 //   boost:    patterns that raise the confidence when present
+//   window:   1 or 2: `requires` and `boost` also look that many sentences before and after
+//             ("Want the dealer price? Message us on Telegram.")
 // and a pack can declare negative context (rule-wide, sentence or field scope) that lowers or
 // drops hits of every entry of the rule.
 
@@ -611,6 +613,20 @@ export function sentenceAround(text: string, start: number, end: number): [numbe
   return [s, e];
 }
 
+/** Most neighbouring sentences an entry's `window` may read on each side. */
+export const MAX_WINDOW = 2;
+
+/** Widens the sentence [ss, se) by `n` sentences on each side (within the usual reach). */
+export function sentencesAround(text: string, ss: number, se: number, n: number): [number, number] {
+  let s = ss;
+  let e = se;
+  for (let k = 0; k < n; k++) {
+    if (s > 0) s = sentenceAround(text, s - 1, s - 1)[0];
+    if (e < text.length) e = sentenceAround(text, e + 1, e + 1)[1];
+  }
+  return [s, e];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Phrase packs: the data model (validated from YAML by the loader)
 
@@ -632,6 +648,8 @@ export interface PhraseEntrySpec {
   unless?: string[];
   requires?: string[];
   boost?: { patterns: string[]; confidence: number };
+  /** Sentences on each side of the hit's sentence that `requires` and `boost` also read (0–2). */
+  window?: number;
   /** What the wording hides or how sellers disguise it (shown by `explain`). */
   disguise?: string | BilingualNote;
   note?: string;
@@ -699,7 +717,7 @@ function confidenceValue(value: unknown, where: string): number {
 
 const ENTRY_KEYS = new Set([
   "id", "pattern", "patterns", "confidence", "messageId", "unless", "requires", "boost",
-  "disguise", "note", "examples", "counterexamples",
+  "disguise", "note", "examples", "counterexamples", "window",
 ]);
 const PACK_KEYS = new Set(["lang", "messageId", "gap", "define", "negative", "entries"]);
 
@@ -806,6 +824,13 @@ export function validatePackSpec(value: unknown, where: string): PhrasePackSpec 
       const bp = compileAll(stringList(raw.boost.patterns, `${at}.boost.patterns`, true), `${at}.boost`)!;
       boost = { patterns: bp, confidence: confidenceValue(raw.boost.confidence, `${at}.boost.confidence`) };
     }
+    let window: number | undefined;
+    if (raw.window !== undefined) {
+      if (typeof raw.window !== "number" || !Number.isInteger(raw.window) || raw.window < 0 || raw.window > MAX_WINDOW) {
+        throw new PhrasePackError(`\`window\` must be an integer from 0 to ${MAX_WINDOW}`, at);
+      }
+      window = raw.window;
+    }
     let disguise: PhraseEntrySpec["disguise"];
     if (raw.disguise !== undefined) {
       if (typeof raw.disguise === "string") disguise = raw.disguise;
@@ -821,6 +846,7 @@ export function validatePackSpec(value: unknown, where: string): PhrasePackSpec 
       unless,
       requires,
       boost,
+      window,
       disguise,
       note: typeof raw.note === "string" ? raw.note : undefined,
       examples: stringList(raw.examples, `${at}.examples`),
@@ -1016,6 +1042,8 @@ export interface CompiledEntry {
   unless: CompiledContext;
   requires: CompiledContext;
   boost?: CompiledContext & { confidence: number };
+  /** Neighbouring sentences (each side) that `requires` and `boost` read. */
+  window: number;
   spec: PhraseEntrySpec;
 }
 
@@ -1192,10 +1220,12 @@ export class PhraseSet {
     if (this.allow.some((re) => testRegex(re, sentence))) return null;
     let start = vs;
     let end = ve;
+    const [ws, we] = entry.window > 0 ? sentencesAround(text, ss, se, entry.window) : [ss, se];
+    const context = entry.window > 0 ? text.slice(ws, we) : sentence;
     if (entry.requires.regexes.length > 0) {
-      const near = nearestMatch(entry.requires.regexes, sentence, vs - ss, ve - ss);
+      const near = nearestMatch(entry.requires.regexes, context, vs - ws, ve - ws);
       if (!near) return null;
-      const [rs, re] = [near[0] + ss, near[1] + ss];
+      const [rs, re] = [near[0] + ws, near[1] + ws];
       const distance = rs >= ve ? rs - ve : vs >= re ? vs - re : 0;
       if (distance <= UNION_DISTANCE) {
         start = Math.min(start, rs);
@@ -1203,7 +1233,7 @@ export class PhraseSet {
       }
     }
     let confidence = entry.confidence;
-    if (entry.boost && entry.boost.regexes.some((re) => testRegex(re, sentence))) {
+    if (entry.boost && entry.boost.regexes.some((re) => testRegex(re, context))) {
       confidence = Math.max(confidence, entry.boost.confidence);
     }
     for (const neg of this.negatives) {
@@ -1319,6 +1349,7 @@ export function compileEntry(spec: PhraseEntrySpec, pack: Pick<PhrasePackSpec, "
     patterns: sources.map((p) => compilePattern(p, { defaultGap: gap })),
     unless: compileContext(spec.unless, gap),
     requires: compileContext(spec.requires, gap),
+    window: spec.window ?? 0,
     boost: spec.boost ? { ...compileContext(spec.boost.patterns, gap), confidence: spec.boost.confidence } : undefined,
     spec,
   };
