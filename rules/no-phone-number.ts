@@ -46,8 +46,10 @@ const rule: Rule = {
     // A number inside a link (wa.me/8613…) is part of that link: the link and messenger rules report it.
     const links = findLinks(context.views, context.field.text);
     for (const candidate of findPhoneCandidates(view, country, context.field.text)) {
-      const [start, end] = view.toOriginal(candidate.start, candidate.end);
+      let [start, end] = view.toOriginal(candidate.start, candidate.end);
       if (links.some((l) => l.start <= start && end <= l.end)) continue;
+      // "(21) 99876-5432": the area code's opening bracket belongs to the number.
+      if (/[(（]$/.test(context.field.text.slice(0, start)) && /[)）]/.test(context.field.text.slice(start, end))) start -= 1;
       const original = context.field.text.slice(start, end);
       const disguise = describeDigitDisguise(original);
       // Digits written in words or numerals are written that way on purpose.

@@ -72,7 +72,7 @@ const PROFILE_ROUTE =
 
 /** What may stand between an app name and the id: separators, "is", "me at", 号/是. */
 const ID_AFTER =
-  /^(?:[\u4e00-\u9fff]{1,5}[:：]|[\u4e00-\u9fff]{1,3}\s*(?=@))?[\s:：=＝\-–/|,，(（"'“]*(?:(?:is|me|us|at|on|id|no\.?|number|num|account|handle|号码?|账号|帐号|是|为|號|同号|아이디|ไอดี|айди|ник|número|numero|nomor|số)[\s:：=＝\-–,"'“]*){0,3}(@?[a-z0-9][a-z0-9_.\-:]{2,40}[a-z0-9]|\+?\d{5,16})/u;
+  /^(?:[\u4e00-\u9fff]{1,5}[:：]|[\u4e00-\u9fff]{1,3}\s*(?=@))?[\s:：=＝\-–/|,，(（"'“]*(?:(?:is|me|us|at|on|al|a|en|no|na|au|по|на|id|no\.?|number|num|account|handle|号码?|账号|帐号|是|为|號|同号|아이디|ไอดี|айди|ник|número|numero|nomor|số)[\s:：=＝\-–,"'“]*){0,3}(@?[a-z0-9][a-z0-9_.\-:]{2,40}[a-z0-9]|\+?\d{5,16})/u;
 
 /** An @handle a few words after the app name ("IG kita @shop.id") or before it ("DM @shop on IG"). */
 const HANDLE_AFTER = /^[^@\n。.!?]{0,16}?(?<![a-z0-9])@[a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])/u;
@@ -83,6 +83,9 @@ const SAME_NUMBER = /^[\s:：/]*(?:同号|same (?:number|no\.?|as (?:phone|mobil
 
 /** Words that look like ids after an app name but are not. */
 const NOT_AN_ID = /^(?:and|or|the|for|with|video|voice|calls?|app|apps|messages?|chat|group|official|page|account|business|web|pay|payment|support|supports|share|sharing|etc|plus)$/;
+
+/** Code words that are also ordinary words (a paper plane, a green bubble): they need one signal. */
+const REAL_WORDS = new Set(["纸飞机", "绿泡泡", "扣扣", "企鹅号", "飞机号", "q号", "tg群", "🐧", "电报"]);
 
 /** 加V, 加我威信, ➕微: an add-sign before a short alias. */
 const ADD_SIGN_BEFORE = /(?:加|➕|\+|＋|迦|嘉)(?:我|个|下|一下)?\s*$/u;
@@ -167,7 +170,7 @@ function scoreMention(
   }
 
   // Latin codes (vx, wx, wsp) also appear as abbreviations of other things: they need one signal.
-  let confidence = strength === "name" ? 0.3 : strength === "disguise" ? (alias.latin ? 0.4 : 0.5) : 0.1;
+  let confidence = strength === "name" ? 0.3 : strength === "disguise" ? (alias.latin || REAL_WORDS.has(alias.pattern) ? 0.4 : 0.5) : 0.1;
 
   let idEnd: number | undefined;
   const id = ID_AFTER.exec(rest);

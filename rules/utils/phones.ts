@@ -173,15 +173,15 @@ function lastMatchEnd(pattern: RegExp, s: string): number {
   return last;
 }
 
-/** 0123456789, 987654321: a counting exercise or a ruler, not a phone number. */
+/** 0123456789, 987654321: a counting exercise or a ruler, not a phone number (the whole run counts). */
 function isCountingSequence(digits: string): boolean {
+  if (digits.length < 8) return false;
   let up = 0;
   let down = 0;
   for (let i = 1; i < digits.length; i++) {
     const d = Number(digits[i]) - Number(digits[i - 1]);
-    up = d === 1 ? up + 1 : 0;
-    down = d === -1 ? down + 1 : 0;
-    if (up >= 6 || down >= 6) return true;
+    if (d === 1 || d === -9) up++;
+    if (d === -1 || d === 9) down++;
   }
-  return false;
+  return Math.max(up, down) >= digits.length - 2;
 }
