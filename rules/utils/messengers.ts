@@ -170,7 +170,9 @@ function scoreMention(
   }
 
   // Latin codes (vx, wx, wsp) also appear as abbreviations of other things: they need one signal.
-  let confidence = strength === "name" ? 0.3 : strength === "disguise" ? (alias.latin || REAL_WORDS.has(alias.pattern) ? 0.4 : 0.5) : 0.1;
+  const addedAsContact = ADD_SIGN_BEFORE.test(text.slice(Math.max(0, start - 4), start));
+  const needsSignal = alias.latin || (REAL_WORDS.has(alias.pattern) && !addedAsContact);
+  let confidence = strength === "name" ? 0.3 : strength === "disguise" ? (needsSignal ? 0.4 : 0.5) : 0.1;
 
   let idEnd: number | undefined;
   const id = ID_AFTER.exec(rest);
