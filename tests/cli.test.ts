@@ -172,6 +172,49 @@ describe("configuration", () => {
     expect(r.stderr).toContain("no-email");
   });
 
+  it("applies per-field settings, overrides by glob, team phrases and plugin rules", () => {
+    const teamDir = join(dir, "team");
+    mkdirSync(join(teamDir, "after-sales"), { recursive: true });
+    writeFileSync(
+      join(teamDir, "listing.json"),
+      JSON.stringify([{ sku: "T-1", company_profile: "Official site: www.brightlamp.com", description: "Desk lamp, DM me for colours" }]),
+    );
+    writeFileSync(join(teamDir, "after-sales", "refund.txt"), "Scan the QR code on the card to add our after-sales WeChat.\n");
+    writeFileSync(
+      join(teamDir, "team-rules.js"),
+      `export const rules = { "team/no-lamp": { meta: { id: "team/no-lamp", category: "offline-deal", defaultSeverity: "warn",
+        description: { en: "lamp", "zh-CN": "灯" }, messages: { lamp: { en: "Lamp word", "zh-CN": "灯" } }, schema: { type: "object", properties: {} },
+        docs: { url: "", why: { en: "", "zh-CN": "" }, fix: { en: "", "zh-CN": "" } } },
+        check(ctx) { const i = ctx.field.text.indexOf("lamp"); if (i >= 0) ctx.report({ start: i, end: i + 4, messageId: "lamp", confidence: 1 }); } } };\n`,
+    );
+    writeFileSync(
+      join(teamDir, ".offsitelintrc.yaml"),
+      [
+        "fields:",
+        "  company_profile: { rules: { no-external-link: off } }",
+        "overrides:",
+        '  - files: ["after-sales/**"]',
+        "    rules: { no-qr-code: warn, no-im-contact: warn }",
+        "phrases:",
+        "  - id: team/no-dm",
+        "    category: offline-deal",
+        "    severity: error",
+        '    message: "Asks the buyer to message privately"',
+        '    match: ["DM me"]',
+        'plugins: ["./team-rules.js"]',
+        "",
+      ].join("\n"),
+    );
+    const results = json(run(["-f", "json", "."], { cwd: teamDir }).stdout);
+    const listing = results.find((r) => r.filePath.endsWith("listing.json"))!;
+    expect(listing.messages.some((m) => m.ruleId === "no-external-link")).toBe(false);
+    expect(listing.messages.find((m) => m.ruleId === "team/no-dm")).toMatchObject({ severity: 2, field: "description", match: "DM me" });
+    expect(listing.messages.find((m) => m.ruleId === "team/no-lamp")).toMatchObject({ severity: 1, match: "lamp" });
+    const refund = results.find((r) => r.filePath.endsWith("refund.txt"))!;
+    expect(refund.messages.length).toBeGreaterThan(0);
+    expect(refund.messages.every((m) => m.severity === 1)).toBe(true);
+  });
+
   it("--rule overrides a rule from the command line", () => {
     expect(run(["--no-config-lookup", "--rule", "no-im-contact:off", "--rule", "no-phone-number:off", "bad.txt"]).code).toBe(0);
   });
