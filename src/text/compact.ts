@@ -49,10 +49,12 @@ const WORD_AT_LITERAL_DOT = new RegExp(
   `(?<=[a-z0-9_])\\s+(?:at|arroba)\\s+(?=[a-z0-9][a-z0-9-]*\\.(?:${ADDRESS_TLDS})(?![a-z0-9]))`,
   "g",
 );
-const ENGLISH_BEFORE_AT = /(?:^|[^a-z0-9_.-])(?:us|me|you|them|it|is|are|available|visit|find|order|ordered|shop|buy|sold|sell|sells|online|price|priced|store|website|site|here|there|now|located|based|look|see|check|browse|found|listed|made|stock|arrive|arrives|delivered|review|read|more|info|details|catalog|catalogue|page|official)$/;
+/** With a real dot, "at" is an address only after a mailbox-like name ("sales at abc.com",
+ * "lucy.w at abc.com"); after an ordinary word it is English ("colours at abc.com" is a link). */
+const MAILBOX_BEFORE_AT = /(?:^|[^a-z0-9_.-])(?:[a-z0-9]*[0-9._-][a-z0-9._-]*|sales|info|contact|service|support|export|import|admin|office|enquiry|enquiries|inquiry|inquiries|purchase|purchasing|marketing|hr|ceo|boss|manager)$/;
 
 function spelledAt(m: RegExpMatchArray): string {
-  return ENGLISH_BEFORE_AT.test(m.input!.slice(0, m.index!)) ? m[0] : "@";
+  return MAILBOX_BEFORE_AT.test(m.input!.slice(0, m.index!)) ? "@" : m[0];
 }
 /** `sales @ abc . com`: spaces around an at-sign that sits between a name and a domain. */
 const SPACED_AT = new RegExp(

@@ -664,6 +664,9 @@ export interface NegativeContextSpec {
   scope?: "sentence" | "field";
   /** Subtracted from the confidence; 1 (the default) drops the hit. */
   penalty?: number;
+  /** Patterns that keep the negative from applying when one of them is in the same scope (the
+   * QR code leads to a manual, unless the sentence also says "add us"). */
+  except?: string[];
   note?: string;
 }
 
@@ -791,7 +794,13 @@ export function validatePackSpec(value: unknown, where: string): PhrasePackSpec 
       const scope = raw.scope ?? "sentence";
       if (scope !== "sentence" && scope !== "field") throw new PhrasePackError("`scope` is `sentence` or `field`", at);
       const penalty = raw.penalty === undefined ? 1 : confidenceValue(raw.penalty, `${at}.penalty`);
-      negative.push({ patterns, scope, penalty, note: typeof raw.note === "string" ? raw.note : undefined });
+      for (const key of Object.keys(raw)) {
+        if (!["patterns", "scope", "penalty", "except", "note"].includes(key)) {
+          throw new PhrasePackError(`unknown key \`${key}\` (known: patterns, scope, penalty, except, note)`, at);
+        }
+      }
+      const except = compileAll(stringList(raw.except, `${at}.except`), `${at}.except`);
+      negative.push({ patterns, scope, penalty, except, note: typeof raw.note === "string" ? raw.note : undefined });
     });
   }
 
@@ -1049,6 +1058,7 @@ export interface CompiledEntry {
 
 interface CompiledNegative {
   regexes: RegExp[];
+  except: RegExp[];
   scope: "sentence" | "field";
   penalty: number;
   lang: string;
@@ -1116,6 +1126,7 @@ export class PhraseSet {
       for (const neg of spec.negative ?? []) {
         this.negatives.push({
           regexes: neg.patterns.map((p) => compilePattern(p, { defaultGap: spec.gap }).regex),
+          except: (neg.except ?? []).map((p) => compilePattern(p, { defaultGap: spec.gap }).regex),
           scope: neg.scope ?? "sentence",
           penalty: neg.penalty ?? 1,
           lang: spec.lang,
@@ -1238,7 +1249,7 @@ export class PhraseSet {
     }
     for (const neg of this.negatives) {
       const scopeText = neg.scope === "field" ? text : sentence;
-      if (neg.regexes.some((re) => testRegex(re, scopeText))) {
+      if (neg.regexes.some((re) => testRegex(re, scopeText)) && !neg.except.some((re) => testRegex(re, scopeText))) {
         confidence -= neg.penalty;
         if (confidence <= 0) return null;
       }
