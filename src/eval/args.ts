@@ -12,6 +12,7 @@ covers the labelled span.
 
 options:
   --min-recall <r>         fail (exit 1) when overall recall is below r (0..1, or 90%)
+  --min-category-recall <r> fail when the recall of any category is below r
   --min-precision <r>      fail when precision is below r
   --max-clean-flagged <r>  fail when the share of clean cases with any message is above r
   --min-located <r>        fail when the share of labelled spans overlapped by a message is below r
@@ -58,6 +59,7 @@ export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
       strict: true,
       options: {
         "min-recall": { type: "string" },
+        "min-category-recall": { type: "string" },
         "min-precision": { type: "string" },
         "max-clean-flagged": { type: "string" },
         "min-located": { type: "string" },
@@ -83,6 +85,7 @@ export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
   const thresholds: Thresholds = {};
   const shares: Array<[keyof Thresholds, string]> = [
     ["minRecall", "min-recall"],
+    ["minCategoryRecall", "min-category-recall"],
     ["minPrecision", "min-precision"],
     ["maxCleanFlagged", "max-clean-flagged"],
     ["minLocated", "min-located"],

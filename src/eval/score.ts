@@ -334,6 +334,8 @@ export function scoreRun(cases: readonly CorpusCase[], layout: Layout, results: 
 
 export interface Thresholds {
   minRecall?: number;
+  /** Recall every category with expected cases must reach. */
+  minCategoryRecall?: number;
   minPrecision?: number;
   maxCleanFlagged?: number;
   minLocated?: number;
@@ -354,6 +356,7 @@ export function checkThresholds(score: Score, t: Thresholds): string[] {
     if (r.value < min) failures.push(`${name} ${pct(r.value)} (${r.hit}/${r.total}) is below ${flag} ${pct(min)}`);
   };
   below("recall", "--min-recall", score.recall, t.minRecall);
+  for (const c of score.perCategory) below(`${c.category} recall`, "--min-category-recall", c.recall, t.minCategoryRecall);
   below("precision", "--min-precision", score.precision, t.minPrecision);
   below("located", "--min-located", score.located, t.minLocated);
   const cf = score.cleanFlagged;

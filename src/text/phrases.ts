@@ -217,9 +217,15 @@ function parse(source: string, defaultGap: number): Sequence {
           if (seq.items.length === 0) fail("an alternative is empty (use `?` for an optional group)", tok.at);
           if (seq.items.every((it) => it.optional || it.kind === "gap")) {
             const only = seq.items.length === 1 && seq.items[0]!.kind === "lit" ? seq.items[0]!.text : undefined;
+            const stem = only ? [...only].slice(0, -1).join("") : "";
+            const hint =
+              only && isWordScriptChar(lastChar(only))
+                ? // Latin, Cyrillic ... words need whole-word matches: `rate s?` would never match "rates".
+                  `write \`${stem}*\` (any ending) or \`(${stem}|${only})\``
+                : `write \`${stem} ${[...only ?? ""].slice(-1)[0]}?\``;
             fail(
               only && [...only].length > 1
-                ? `\`${only}?\` makes the whole word optional, so this alternative can match nothing; to make only its last character optional write \`${[...only].slice(0, -1).join("")} ${[...only].slice(-1)[0]}?\``
+                ? `\`${only}?\` makes the whole word optional, so this alternative can match nothing; to make only its last character optional ${hint}`
                 : "every alternative needs a word that is not optional (make the group optional instead)",
               tok.at,
             );

@@ -148,6 +148,14 @@ describe("checkThresholds", () => {
       "clean cases flagged 50.0% (1/2) is above --max-clean-flagged 5.0%",
     ]);
   });
+  it("names each category whose recall is below --min-category-recall", () => {
+    const failures = checkThresholds(score, { minCategoryRecall: 1 });
+    const missed = score.perCategory.filter((c) => c.recall.value !== null && c.recall.value < 1);
+    expect(missed.length).toBeGreaterThan(0);
+    expect(failures).toHaveLength(missed.length);
+    for (const c of missed) expect(failures.some((f) => f.startsWith(`${c.category} recall`) && f.includes("--min-category-recall"))).toBe(true);
+    expect(checkThresholds(score, { minCategoryRecall: 0 })).toEqual([]);
+  });
   it("passes a measure with nothing to measure", () => {
     const empty = scoreRun([CASES[1]!], layoutCorpus([CASES[1]!]), []);
     expect(empty.precision.value).toBeNull();
