@@ -1,6 +1,7 @@
 // no-external-link: URLs, bare domains, short links and links spelled out to dodge filters.
 import type { Rule } from "../src/types.js";
 import { findLinks, hostAllowed } from "./utils/links.js";
+import { appNameZh } from "./utils/messengers.js";
 import { bi, docsUrl } from "./utils/meta.js";
 
 /** The platforms' own domains: linking there keeps the buyer on the platform. */
@@ -38,7 +39,7 @@ const rule: Rule = {
     messages: {
       link: bi('Link that leads off the platform: "{text}"', "引导站外的链接：「{text}」"),
       shortener: bi('Short link hides where it leads: "{text}"', "短链接隐藏了真实去向：「{text}」"),
-      messenger: bi('{app} chat link: "{text}"', "{app} 聊天链接：「{text}」"),
+      messenger: bi('{app} chat link: "{text}"', "{appZh} 聊天链接：「{text}」"),
       disguised: bi('Link spelled out to dodge filters: "{text}"', "拆写以躲避审核的链接：「{text}」"),
       route: bi('Points the buyer to a link in the profile/bio: "{text}"', "引导买家去主页/简介里的链接：「{text}」"),
       shareToken: bi('Another app\'s share token (口令) that opens a listing elsewhere: "{text}"', "其他平台的分享口令，会打开站外商品：「{text}」"),
@@ -61,7 +62,7 @@ const rule: Rule = {
         /dot|点|點|。|\s\.|\.\s|punto|ponto|\[|\(|（|【/i.test(original);
       const messageId = link.kind === "messenger" ? "messenger" : link.kind === "shortener" ? "shortener" : spelledOut ? "disguised" : "link";
       const confidence = link.kind === "domain" && !spelledOut ? 0.8 : 0.95;
-      context.report({ start, end, messageId, data: { text: original, app: link.messenger ?? "" }, confidence });
+      context.report({ start, end, messageId, data: { text: original, app: link.messenger ?? "", appZh: appNameZh(link.messenger ?? "") }, confidence });
     }
     const folded = context.views.folded;
     for (const [pattern, messageId, confidence] of [[LINK_ROUTE, "route", 0.8], [SHARE_TOKEN, "shareToken", 0.85]] as const) {

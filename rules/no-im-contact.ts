@@ -1,7 +1,7 @@
 // no-im-contact: messaging apps and social handles offered as a contact route, also as
 // abbreviations, homophones and code words (WX, VX, V信, 薇信, 绿泡泡, 飞机, 扣扣, wsp, whatsap).
 import type { Rule } from "../src/types.js";
-import { findMessengerMentions } from "./utils/messengers.js";
+import { appNameZh, findMessengerMentions } from "./utils/messengers.js";
 import { findLinks } from "./utils/links.js";
 import { findPhoneCandidates } from "./utils/phones.js";
 import { CONTACT_WORDS, REFUSAL_CONTEXT } from "./utils/context.js";
@@ -32,10 +32,10 @@ const rule: Rule = {
       ),
     },
     messages: {
-      handle: bi('{app} offered as a contact route: "{text}"', "以 {app} 作为联系方式：「{text}」"),
-      disguised: bi('{app} written as "{alias}" to dodge filters: "{text}"', "{app} 被写成「{alias}」以躲避审核：「{text}」"),
+      handle: bi('{app} offered as a contact route: "{text}"', "以 {appZh} 作为联系方式：「{text}」"),
+      disguised: bi('{app} written as "{alias}" to dodge filters: "{text}"', "{appZh} 被写成「{alias}」以躲避审核：「{text}」"),
       route: bi('Points the buyer to a contact in the profile/avatar: "{text}"', "引导买家从头像/主页获取联系方式：「{text}」"),
-      link: bi('{app} chat link: "{text}"', "{app} 聊天链接：「{text}」"),
+      link: bi('{app} chat link: "{text}"', "{appZh} 聊天链接：「{text}」"),
     },
     schema: { type: "object", properties: {}, additionalProperties: false },
   },
@@ -54,7 +54,7 @@ const rule: Rule = {
         start,
         end,
         messageId: disguised ? "disguised" : "handle",
-        data: { app: mention.app, alias, text: text.slice(start, end) },
+        data: { app: mention.app, appZh: appNameZh(mention.app), alias, text: text.slice(start, end) },
         confidence: mention.confidence,
       });
     }
@@ -70,7 +70,7 @@ const rule: Rule = {
     for (const link of findLinks(context.views, text)) {
       if (!link.messenger) continue;
       const { start, end } = link;
-      context.report({ start, end, messageId: "link", data: { app: link.messenger, text: text.slice(start, end) }, confidence: 0.9 });
+      context.report({ start, end, messageId: "link", data: { app: link.messenger, appZh: appNameZh(link.messenger), text: text.slice(start, end) }, confidence: 0.9 });
     }
   },
 };

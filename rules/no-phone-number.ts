@@ -1,5 +1,5 @@
 // no-phone-number: phone numbers offered as a contact route, in any notation.
-import type { Rule } from "../src/types.js";
+import type { Bilingual, Rule } from "../src/types.js";
 import type { CountryCode } from "libphonenumber-js/max";
 import { findPhoneCandidates } from "./utils/phones.js";
 import { findLinks } from "./utils/links.js";
@@ -29,7 +29,7 @@ const rule: Rule = {
       phone: bi('Phone number offered as a contact: "{text}" ({number})', "出现电话号码：「{text}」（{number}）"),
       disguised: bi(
         'Phone number written to dodge filters ({disguise}): "{text}" ({number})',
-        "变形书写的电话号码（{disguise}）：「{text}」（{number}）",
+        "变形书写的电话号码（{disguiseZh}）：「{text}」（{number}）",
       ),
     },
     schema: {
@@ -58,7 +58,7 @@ const rule: Rule = {
         start,
         end,
         messageId: disguise ? "disguised" : "phone",
-        data: { text: original, number: candidate.e164, disguise: disguise ?? "" },
+        data: { text: original, number: candidate.e164, disguise: disguise?.en ?? "", disguiseZh: disguise?.["zh-CN"] ?? "" },
         confidence,
       });
     }
@@ -66,17 +66,16 @@ const rule: Rule = {
 };
 
 /** Names the notation a number was written in when it is not plain digits. */
-export function describeDigitDisguise(original: string): string | undefined {
-  if (/[零〇○一二三四五六七八九幺两]/.test(original)) return "Chinese numerals / 中文数字";
-  if (/[壹贰貳叁參肆伍陆陸柒捌玖]/.test(original)) return "financial numerals / 大写数字";
-  if (/[\u2460-\u24ff\u2776-\u2793\u3251-\u32bf]/.test(original)) return "circled digits / 圈码数字";
-  if (/[０-９]/.test(original)) return "full-width digits / 全角数字";
-  if (/\u20e3/.test(original)) return "emoji keycaps / 表情数字";
-  if (/[\u200b-\u200f\u2060-\u2064\ufeff]/.test(original)) return "invisible characters / 隐藏字符";
-  if (/\b(?:one|two|three|four|five|six|seven|eight|nine|zero)\b/i.test(original)) return "digits spelled out / 英文拼写数字";
-  if (/\d[lIoOSZB]|[lIoOSZB]\d/.test(original)) return "letters for digits / 字母代替数字";
-  if (/[\u0660-\u0669\u06f0-\u06f9\u0e50-\u0e59\u0966-\u096f]/u.test(original)) return "non-Latin digits / 非阿拉伯数字";
-  if (/\p{L}/u.test(original)) return "digits written as words / 数字写成文字";
+export function describeDigitDisguise(original: string): Bilingual | undefined {
+  if (/[零〇○一二三四五六七八九幺两]/.test(original)) return bi("Chinese numerals", "中文数字");
+  if (/[壹贰貳叁參肆伍陆陸柒捌玖]/.test(original)) return bi("financial numerals", "大写数字");
+  if (/[\u2460-\u24ff\u2776-\u2793\u3251-\u32bf]/.test(original)) return bi("circled digits", "圈码数字");
+  if (/[０-９]/.test(original)) return bi("full-width digits", "全角数字");
+  if (/\u20e3/.test(original)) return bi("emoji keycaps", "表情数字");
+  if (/[\u200b-\u200f\u2060-\u2064\ufeff]/.test(original)) return bi("invisible characters between digits", "数字间夹隐藏字符");
+  if (/\d[lIoOSZB]|[lIoOSZB]\d/.test(original)) return bi("letters for digits", "字母代替数字");
+  if (/[\u0660-\u0669\u06f0-\u06f9\u0e50-\u0e59\u0966-\u096f]/u.test(original)) return bi("non-Latin digits", "非阿拉伯数字");
+  if (/\p{L}/u.test(original)) return bi("digits written as words", "数字写成文字");
   return undefined;
 }
 

@@ -108,6 +108,16 @@ const CJK_WORD_AFTER = /^(?:县|力|望|誉|名|度|型|波|米|距|笑|博|商|
 const PRODUCT_NOUN_AFTER = /^[\s]*(?:模型|玩具|毛绒|公仔|玩偶|抱枕|摆件|天线|接收器?|锅|套装|拼图|贴纸|图案|造型|形状|款式|挂件|钥匙扣|灯|杯|积木|遥控|航模|飞行|起飞|票|场|餐|糖|果冻)/u;
 const PRODUCT_WORD_BEFORE = /(?:折|玩具|儿童|遥控|模型|毛绒|航模|客|战斗|民航|大|小)$/u;
 
+/** App names as Chinese readers know them (messages name the app in the reader's language). */
+export const APP_NAMES_ZH: Record<string, string> = {
+  WeChat: "微信", Telegram: "Telegram（电报）", Facebook: "Facebook（脸书）", Instagram: "Instagram（INS）",
+  TikTok: "TikTok/抖音", Xiaohongshu: "小红书", KakaoTalk: "KakaoTalk（卡考）", Snapchat: "Snapchat",
+};
+
+export function appNameZh(app: string): string {
+  return APP_NAMES_ZH[app] ?? app;
+}
+
 export interface MessengerMention {
   start: number;
   end: number;

@@ -21,6 +21,8 @@ const DECIMAL_AFTER = /^([.,])\d{1,2}(?!\d)(?!\1\d)/;
 
 function joinDigitGroups(m: RegExpMatchArray): string {
   const rest = m.input!.slice(m.index!);
+  // An opening bracket joins only an area code it closes again: "(21) 99876", not "9000 (24/7)".
+  if (/[(（]/.test(m[0]) && !/^[^\d]*\d{1,5}[)）]/.test(rest)) return m[0];
   const decimal = DECIMAL_AFTER.exec(rest);
   if (!decimal) return "";
   const chained = new RegExp(`\\${decimal[1]}\\d{1,4}$`).test(m.input!.slice(0, m.index!));
