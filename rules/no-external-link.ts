@@ -13,6 +13,10 @@ export const PLATFORM_DOMAINS = [
 /** "link in bio", "主页有链接": the link is one tap away in the profile. */
 const LINK_ROUTE = /\blink (?:is )?in (?:my |our |the )?bio\b|\b(?:bio|profile) link\b|(?:主页|简介|签名)(?:里|中|上)?(?:有|放了?)?(?:购买)?链接|链接(?:在|见)(?:主页|简介|签名)/gu;
 
+/** "search 'Brand' on Google", "百度搜索 XX官网": the address given as a search instead of a link. */
+const SEARCH_ROUTE =
+  /\b(?:search|google|look up|find)\s+(?:for\s+)?(?:us\s+)?["'“‘][^"'”’\n]{2,40}["'”’]\s*(?:on|in|via)\s+(?:google|bing|baidu|yandex|naver)\b|\b(?:google|search)\s+(?:for\s+)?["'“‘]?[^"'”’\n.]{2,30}?\s+official\s+(?:site|website|store|shop)\b|(?:百度|谷歌|google)?(?:搜索|搜一下|搜)\s*[「“"']?[^」”"'\s，。]{2,20}?[」”"']?\s*(?:官网|官方网站|官方商城|独立站)/giu;
+
 /** 淘口令-style share tokens (￥AbC123xYz￥) and "copy this and open App X" blocks. */
 const SHARE_TOKEN = /[￥¥$€₤]\s?[a-z0-9]{8,16}\s?[￥¥$€₤]|(?:复制|copy)[^\n。！!]{0,12}(?:打开|open)[^\n。！!]{0,8}(?:淘宝|天猫|抖音|拼多多|京东|小红书|快手|闲鱼|taobao|tiktok|douyin|pinduoduo|jd)/giu;
 
@@ -42,6 +46,7 @@ const rule: Rule = {
       messenger: bi('{app} chat link: "{text}"', "{appZh} 聊天链接：「{text}」"),
       disguised: bi('Link spelled out to dodge filters: "{text}"', "拆写以躲避审核的链接：「{text}」"),
       route: bi('Points the buyer to a link in the profile/bio: "{text}"', "引导买家去主页/简介里的链接：「{text}」"),
+      search: bi('Sends the buyer to a search engine to find the shop: "{text}"', "引导买家用搜索引擎找到站外店铺：「{text}」"),
       shareToken: bi('Another app\'s share token (口令) that opens a listing elsewhere: "{text}"', "其他平台的分享口令，会打开站外商品：「{text}」"),
     },
     schema: {
@@ -65,7 +70,12 @@ const rule: Rule = {
       context.report({ start, end, messageId, data: { text: original, app: link.messenger ?? "", appZh: appNameZh(link.messenger ?? "") }, confidence });
     }
     const folded = context.views.folded;
-    for (const [pattern, messageId, confidence] of [[LINK_ROUTE, "route", 0.8], [SHARE_TOKEN, "shareToken", 0.85]] as const) {
+    const routes = [
+      [LINK_ROUTE, "route", 0.8],
+      [SHARE_TOKEN, "shareToken", 0.85],
+      [SEARCH_ROUTE, "search", 0.7],
+    ] as const;
+    for (const [pattern, messageId, confidence] of routes) {
       for (const m of folded.text.matchAll(pattern)) {
         const [start, end] = folded.toOriginal(m.index!, m.index! + m[0].length);
         context.report({ start, end, messageId, data: { text: context.field.text.slice(start, end) }, confidence });

@@ -61,7 +61,10 @@ const rule: Rule = {
       if (near.length === 0) continue;
       const from = Math.min(start, ...near.map(([s]) => s));
       const to = Math.max(end, ...near.map(([, e]) => e));
-      context.report({ start: from, end: to, messageId: "watermark", data: { text: text.slice(from, to) }, confidence: 0.8 });
+      // Text can only describe an image: the contact itself is already reported by the contact rules,
+      // so the description alone is a weak signal, reported with `extends: strict`. Contacts read
+      // from image files themselves (metadata, OCR) are this rule's strong case.
+      context.report({ start: from, end: to, messageId: "watermark", data: { text: text.slice(from, to) }, confidence: 0.4 });
     }
   },
 };

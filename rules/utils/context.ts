@@ -34,7 +34,7 @@ export const CONTACT_WORDS =
 
 /** Words that make a mention part of a product description rather than a contact offer. */
 export const PRODUCT_CONTEXT =
-  /\b(?:support(?:s|ed|ing)?|compatible|compatibility|works? with|install(?:ed)?|pre-?installed|apps?|video calls?|voice calls?|notifications?|feature[sd]?|function|runs?|built-in|sync|share to|sharing|integrat\w*|like|such as|including|plays?)\b|支持|兼容|功能|通话|安装|内置|应用|软件|提醒|如|例如|等应用|поддерж|приложен|soporta|compatible con|suporta|compatível|يدعم/u;
+  /\b(?:support(?:s|ed|ing)?|compatible|compatibility|works? with|install(?:ed)?|pre-?installed|apps?|video calls?|voice calls?|notifications?|feature[sd]?|function|runs?|built-in|sync|share to|sharing|integrat\w*|like|such as|including|plays?)\b|支持|兼容|功能|通话|安装|内置|应用|软件|提醒|如|例如|等应用|поддерж|приложен|soporta|compatib\w*|suporta|compatível|llamadas|videollamadas|chamadas|appels?|звонк|يدعم|مكالمات|panggilan|cuộc gọi/u;
 
 /** Declining to share a contact: the mention is a refusal, not an offer. */
 export const REFUSAL_CONTEXT =

@@ -93,6 +93,13 @@ const ADD_SIGN_BEFORE = /(?:加|➕|\+|＋|迦|嘉)(?:我|个|下|一下)?\s*$/u
 /** A contact verb after the mention: "our Facebook page … message us there". */
 const CONTACT_AFTER = /\b(?:message|contact|dm|write to|chat with|reach|call|text|inbox|ping) (?:us|me)\b|私信|联系我|找我|加我/u;
 
+/** Price and order words that make an app the ordering channel. */
+const ORDER_CHANNEL =
+  /\b(?:wholesale|bulk|price|prices|pricing|quote|quotation|order|orders|ordering|catalog(?:ue)?|price list|prix|commande[sz]?|precio|precios|pedido|pedidos|preço|atacado|harga|grosir|giá|sỉ|цена|цены|опт|заказ)\b|价格|报价|批发|下单|订货|拿货|底价|价/u;
+
+/** A QR code that adds the seller on the app. */
+const QR_ROUTE = /二维码|扫码|qr\s?code|\bqr\b|código qr|код/u;
+
 /** Asking for the buyer's own contact: "leave your email and WhatsApp", 留下您的微信. */
 const SOLICIT_BEFORE =
   /\b(?:leave|send|give|share|drop|tell|provide)\b(?:\s+(?:me|us))?\s+(?:your|ur)\b(?:\s+[\w-]+){0,3}?\s*(?:and|or|\/|,)?\s*$|留(?:下|个|一下)?(?:您|你)?的?\s*$|(?:您|你)的\s*$|dejan?(?:me)? su\s*$|deixe? (?:seu|o seu)\s*$|оставьте (?:ваш|свой)\s*$/u;
@@ -181,7 +188,8 @@ function scoreMention(
 
   // Latin codes (vx, wx, wsp) also appear as abbreviations of other things: they need one signal.
   const addedAsContact = ADD_SIGN_BEFORE.test(text.slice(Math.max(0, start - 4), start));
-  const needsSignal = alias.latin || (REAL_WORDS.has(alias.pattern) && !addedAsContact);
+  const sameNumber = alias.pattern.includes("同");
+  const needsSignal = !sameNumber && (alias.latin || (REAL_WORDS.has(alias.pattern) && !addedAsContact));
   let confidence = strength === "name" ? 0.3 : strength === "disguise" ? (needsSignal ? 0.4 : 0.5) : 0.1;
 
   let idEnd: number | undefined;
@@ -206,6 +214,10 @@ function scoreMention(
     idEnd = end + SAME_NUMBER.exec(rest)![0].length;
     confidence += 0.45;
     signals.push("same-number");
+  } else if (phoneRanges.some(([ps]) => ps >= end && ps - end <= 12)) {
+    // "WA aja kak 0812…": the number right after the app name is its id.
+    confidence += 0.45;
+    signals.push("number-after");
   } else if (phoneRanges.some(([ps, pe]) => (ps >= end && ps - end <= 25) || (pe <= start && start - pe <= 25 && /同|same/u.test(alias.pattern + rest.slice(0, 4))))) {
     confidence += 0.35;
     signals.push("number-nearby");
@@ -233,7 +245,18 @@ function scoreMention(
     confidence -= 0.5;
     signals.push("product-context");
   }
-  if (REFUSAL_CONTEXT.test(left) || REFUSAL_CONTEXT.test(right.slice(0, 30))) {
+  if (ORDER_CHANNEL.test(left.slice(-30)) || ORDER_CHANNEL.test(right.slice(0, 30))) {
+    // "Prix de gros sur WhatsApp", "wholesale price via WhatsApp", "下单加微信": the app is the order channel.
+    confidence += 0.25;
+    signals.push("order-channel");
+  }
+  if (QR_ROUTE.test(left.slice(-20)) || QR_ROUTE.test(right.slice(0, 12))) {
+    // "个人微信二维码", "WeChat QR code": a code that adds the seller is a contact route.
+    confidence += 0.35;
+    signals.push("qr-route");
+  }
+  const sentenceBefore = before(text, start, 120);
+  if (REFUSAL_CONTEXT.test(sentenceBefore) || REFUSAL_CONTEXT.test(right.slice(0, 30))) {
     confidence -= 0.7;
     signals.push("refusal");
   } else if (!idEnd && !signals.includes("handle-before") && (PLATFORM_CHANNEL.test(left) || PLATFORM_CHANNEL.test(right))) {

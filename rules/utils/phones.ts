@@ -26,7 +26,7 @@ const PHONE_LABEL =
 
 /** Labels that make a long digit run an id of something else (HS code, part number, order...). */
 const NOT_PHONE_LABEL =
-  /(?:\b(?:order|part|oe|oem|serial|tracking|model|item|article|invoice|batch|lot|ref(?:erence)?|catalog(?:ue)?|product|style|po|shipment|container|account|card|id|registration|license|licence|certificate|report|test|waybill|awb|parcel|package|consignment|bill of lading|b\/l|booking|customs|declaration|transaction|payment)\s*(?:no\.?|number|num|#|code|id)|\bqq\b|🐧|扣扣|企鹅|q号|\bhs\b|\bhts\b|hs ?code|tariff|customs|海关|税号|编码|编号|料号|物料|型号|货号|\bean\b|\bupc\b|\bgtin\b|\bisbn\b|barcode|条码|\bsku\b|\bspu\b|\bmodel\b|\bpart\b|p\/n|\bpn\b|\boe\b|\boem\b|\bref\b|reference|\bserial\b|s\/n|\bsn\b|\bimei\b|\bbatch\b|\blot\b|\border\b|订单|单号|运单|快递|tracking|waybill|invoice|发票|\biso\b|\biec\b|\bgb\b|\bgb\/t\b|\ben\b|\bastm\b|\bul\b|\bdin\b|\bjis\b|certificate|证书|licen[cs]e|许可证|注册号|批号|\bcas\b|\bcode\b|卡号)/gu;
+  /(?:\b(?:order|part|oe|oem|serial|tracking|model|item|article|invoice|batch|lot|ref(?:erence)?|catalog(?:ue)?|product|style|po|shipment|container|account|card|id|registration|license|licence|certificate|report|test|waybill|awb|parcel|package|consignment|bill of lading|b\/l|booking|customs|declaration|transaction|payment)\s*(?:no\.?|number|num|#|code|id)|\btakip|kargo takip|sipariş no|pedido\s*(?:n[º°o]\.?|#|:)|rastreo|rastreamento|seguimiento|\bsuivi|commande\s*(?:n[º°o]\.?|#)|отслежив|номер заказа|заказ\s*№|\bresi\b|vận đơn|mã đơn|\bqq\b|🐧|扣扣|企鹅|q号|\bhs\b|\bhts\b|hs ?code|tariff|customs|海关|税号|编码|编号|料号|物料|型号|货号|\bean\b|\bupc\b|\bgtin\b|\bisbn\b|barcode|条码|\bsku\b|\bspu\b|\bmodel\b|\bpart\b|p\/n|\bpn\b|\boe\b|\boem\b|\bref\b|reference|\bserial\b|s\/n|\bsn\b|\bimei\b|\bbatch\b|\blot\b|\border\b|订单|单号|运单|快递|tracking|waybill|invoice|发票|\biso\b|\biec\b|\bgb\b|\bgb\/t\b|\ben\b|\bastm\b|\bul\b|\bdin\b|\bjis\b|certificate|证书|licen[cs]e|许可证|注册号|批号|\bcas\b|\bcode\b|卡号)/gu;
 
 /** What follows a number that makes it a quantity, not a phone. */
 const UNIT_AFTER =
@@ -84,7 +84,8 @@ function parseNumber(raw: string, defaultCountry: CountryCode): { e164: string; 
   else if (digits.startsWith("00")) attempts.push(["+" + digits.slice(2), undefined, true]);
   else {
     attempts.push([digits, defaultCountry, false]);
-    attempts.push(["+" + digits, undefined, true]);
+    // Written without "+": a country code and a full national number are at least 10 digits.
+    if (digits.length >= 10) attempts.push(["+" + digits, undefined, true]);
   }
   for (const [input, country, international] of attempts) {
     const parsed = parsePhoneNumberFromString(input, country);

@@ -38,11 +38,23 @@ const SPACED_LETTERS = new RegExp(
 /** Separators between two Chinese characters: 微*信, 微 信, 微-信. */
 const BETWEEN_CJK = /(?<=[\u3400-\u9fff])[\s\-_·・*|/\\~.]{1,3}(?=[\u3400-\u9fff])/g;
 
-const BRACKETED_AT = /\s*[([{【（<〔「]\s*(?:at|@|艾特|圈a|arroba|arobase|собака)\s*[)\]}】）>〕」]\s*/g;
-const BRACKETED_DOT = /\s*[([{【（<〔「]\s*(?:dot|\.|点|點|。|punto|ponto|point|точка)\s*[)\]}】）>〕」]\s*/g;
+const BRACKETED_AT = /\s*[([{【（<〔「]\s*(?:at|@|艾特|圈a|arroba|arobase|собака|et)\s*[)\]}】）>〕」]\s*/g;
+const BRACKETED_DOT = /\s*[([{【（<〔「]\s*(?:dot|\.|点|點|。|punto|ponto|point|punkt|nokta|chấm|cham|точка|titik)\s*[)\]}】）>〕」]\s*/g;
+
+/** Dot words of other languages ("shopmebe chấm vn", "nurtekstil nokta com", "mebelok точка ру"):
+ * words that are not English, so any common TLD after them makes an address. */
+const FOREIGN_DOT = new RegExp(
+  `(?<=[a-z0-9])\\s*(?:\\bchấm\\b|\\bnokta\\b|\\bpunkt\\b|точка|\\btitik\\b)\\s*(?=(?:${ADDRESS_TLDS}|ру|ком|рф)(?![a-z0-9\\p{L}]))`,
+  "gu",
+);
+/** "point fr", "punto es", "ponto br": a Romance dot word before its own countries' TLDs or a generic one. */
+const ROMANCE_DOT = /(?<=[a-z0-9])\s+(?:point(?=\s+(?:fr|be|ch|ca|lu|com|net|org|eu)(?![a-z0-9]))|punto(?=\s+(?:es|mx|ar|co|cl|pe|com|net|org)(?![a-z0-9]))|ponto(?=\s+(?:br|pt|com|net|org)(?![a-z0-9])))\s+/g;
+/** Cyrillic spellings of TLDs after a converted dot. */
+const CYRILLIC_TLD = /(?<=\.)(?:ру|ком|рф)(?![\p{L}\p{N}])/gu;
+const CYRILLIC_TLD_LATIN: Record<string, string> = { ру: "ru", ком: "com", рф: "xn--p1ai" };
 /** `sales at abc dot com`, `ventas arroba abc punto com`: an unbracketed `at` needs a domain after it. */
 const WORD_AT = new RegExp(
-  `(?<=[a-z0-9_])\\s+(?:at|arroba|arobase|艾特)\\s+(?=[a-z0-9][a-z0-9-]*\\s*(?:dot|点|點|punto|ponto|point|。|\\(\\s*dot\\s*\\)|\\[\\s*dot\\s*\\])\\s*(?:${ADDRESS_TLDS})(?![a-z0-9]))`,
+  `(?<=[a-z0-9_])\\s+(?:at|arroba|arobase|собака|艾特)\\s+(?=[a-z0-9][a-z0-9-]*\\s*(?:dot|点|點|punto|ponto|point|punkt|nokta|chấm|точка|。|\\(\\s*dot\\s*\\)|\\[\\s*dot\\s*\\])\\s*(?:${ADDRESS_TLDS}|ру|ком)(?![a-z0-9]))`,
   "g",
 );
 /** "sales at abc.com": with a real dot, "at" is an address only after a name, not after English
@@ -66,11 +78,14 @@ const SPACED_AT = new RegExp(
 const GLUED_AT = /(?<=[a-z0-9_.])\s*(?:艾特|圈a)\s*(?=[a-z0-9])/g;
 /** Spelled-out or spaced dots only before the generic TLDs people spell out ("abc dot com"), so
  * "para punto de" or "team. My" stay words. */
-const SPELLED_TLDS = "com|net|org|cn|top|shop|store|xyz|info|biz|site|online|vip|io|example|com\\.cn|com\\.br";
+const SPELLED_TLDS = "com|net|org|cn|top|shop|store|xyz|info|biz|site|online|vip|io|com\\.cn|com\\.br";
 const WORD_DOT = new RegExp(
-  `(?<=[a-z0-9])\\s*(?:\\bdot\\b|点|點|。|\\bpunto\\b|\\bponto\\b|\\bpoint\\b|точка|\\s\\.|\\.\\s)\\s*(?=(?:${SPELLED_TLDS})(?![a-z0-9]))`,
+  `(?<=[a-z0-9])\\s*(?:\\bdot\\b|点|點|。|\\bpunto\\b|\\bponto\\b|\\bpoint\\b|точка)\\s*(?=(?:${SPELLED_TLDS}|example)(?![a-z0-9]))`,
   "g",
 );
+/** "abc .com", "abc. com": a period with a space beside it, only before the commonest TLDs
+ * (". Example plate", "team. My" are sentences). */
+const SPACED_DOT = /(?<=[a-z0-9])(?:\s+\.\s*|\.\s+)(?=(?:com|net|org|cn)(?![a-z0-9]))/g;
 /** `www。abc。com`, `www . abc . com`: dots after www are address dots whatever they look like. */
 const WWW_DOT = /(?<=\bwww)\s*(?:\.|。|dot|点)\s*(?=[a-z0-9])/g;
 const IDEOGRAPHIC_DOT_IN_HOST = /(?<=[a-z0-9])。(?=[a-z0-9])/g;
@@ -89,11 +104,16 @@ export function compactView(digits: MappedText): MappedText {
   view = rewrite(view, BRACKETED_AT, () => "@");
   view = rewrite(view, BRACKETED_DOT, () => ".");
   view = rewrite(view, WORD_AT, () => "@");
+  // Dot words after the spelled-out at-sign has been read (its lookahead wants them spelled).
+  view = rewrite(view, FOREIGN_DOT, () => ".");
+  view = rewrite(view, ROMANCE_DOT, () => ".");
+  view = rewrite(view, CYRILLIC_TLD, (m) => CYRILLIC_TLD_LATIN[m[0]] ?? m[0]);
   view = rewrite(view, WORD_AT_LITERAL_DOT, spelledAt);
   view = rewrite(view, GLUED_AT, () => "@");
   view = rewrite(view, SPACED_AT, () => "@");
   view = rewrite(view, WWW_DOT, () => ".");
   view = rewrite(view, WORD_DOT, () => ".");
+  view = rewrite(view, SPACED_DOT, () => ".");
   view = rewrite(view, IDEOGRAPHIC_DOT_IN_HOST, () => ".");
   view = rewrite(view, HASH_AT, () => "@");
   return view;

@@ -107,15 +107,14 @@ function convertRun(text: string, run: Run, out: ViewBuilder): void {
   }
 }
 
-/** `l` in `l38` is a swapped digit only when it is not part of a word and touches a digit (or
- * another swapped letter that does): "l38", "22l1", "O4S7" — not the "I" of "I'll" after a number. */
+/** `l` in `l38` is a swapped digit only when it is not part of a word and touches a digit:
+ * "l38", "22l1", "O4S7" — not the "I" of "I'll" after a number, nor "SS 304" or "So". */
 function isLetterSwap(text: string, k: number): boolean {
   const before = text[k - 1] ?? " ";
   const after = text[k + 1] ?? " ";
   const letter = /\p{L}/u;
   if ((letter.test(before) && !LETTER_DIGITS[before]) || (letter.test(after) && !LETTER_DIGITS[after])) return false;
-  const touchesDigit = (c: string) => isAsciiDigit(c) || LETTER_DIGITS[c] !== undefined;
-  return touchesDigit(before) || touchesDigit(after);
+  return isAsciiDigit(before) || isAsciiDigit(after);
 }
 
 /** "one three eight …": runs of at least four English digit words. */
