@@ -38,7 +38,7 @@
 //   window:   1 or 2: `requires` and `boost` also look that many sentences before and after
 //             ("Want the dealer price? Message us on Telegram.")
 // and a pack can declare negative context (rule-wide, sentence or field scope) that lowers or
-// drops hits of every entry of the rule.
+// drops hits of every entry of the rule, unless one of its `except` phrases is in the same scope.
 
 import type { TextView } from "../types.js";
 import { foldText } from "./fold.js";
@@ -182,6 +182,21 @@ function lex(source: string, defaultGap: number): Token[] {
   return tokens;
 }
 
+/** Parsed groups by their source text: a pack's definitions expand to the same group in many
+ * patterns, parsed (and compiled, see `altRegex`) once. */
+const groupCache = new Map<string, AltItem>();
+
+/** Index of the `)` token that closes the `(` at `open`, or -1. */
+function closingToken(tokens: Token[], open: number): number {
+  let depth = 0;
+  for (let k = open; k < tokens.length; k++) {
+    const t = tokens[k]!.t;
+    if (t === "(") depth++;
+    else if (t === ")" && --depth === 0) return k;
+  }
+  return -1;
+}
+
 function parse(source: string, defaultGap: number): Sequence {
   if (source.length > MAX_PATTERN_LENGTH) {
     throw new PatternSyntaxError(`a pattern is at most ${MAX_PATTERN_LENGTH} characters`, source, 0);
@@ -209,7 +224,14 @@ function parse(source: string, defaultGap: number): Sequence {
         continue;
       }
       let item: PatternItem;
-      if (tok.t === "(") {
+      const close = tok.t === "(" ? closingToken(tokens, pos - 1) : -1;
+      const groupKey = close >= 0 ? `${defaultGap}\u0000${depth}\u0000${source.slice(tok.at, tokens[close]!.at + 1)}` : "";
+      const cachedGroup = close >= 0 ? groupCache.get(groupKey) : undefined;
+      if (cachedGroup) {
+        // a copy: `?` below may make this occurrence optional
+        item = { ...cachedGroup };
+        pos = close + 1;
+      } else if (tok.t === "(") {
         if (depth >= MAX_GROUP_DEPTH) fail(`groups nest at most ${MAX_GROUP_DEPTH} deep`, tok.at);
         const options: Sequence[] = [];
         for (;;) {
@@ -237,6 +259,10 @@ function parse(source: string, defaultGap: number): Sequence {
           if (next!.t === ")") break;
         }
         item = { kind: "alt", options, optional: false };
+        if (close >= 0) {
+          if (groupCache.size > 20_000) groupCache.clear();
+          groupCache.set(groupKey, { ...item });
+        }
       } else if (tok.t === "gap") {
         item = { kind: "gap", max: tok.max, optional: false };
       } else if (tok.t === "num") {
@@ -383,7 +409,20 @@ interface CharPiece {
   always?: string;
 }
 
+/** Pieces per literal text: the packs repeat the same words (app names, wallets) in many patterns. */
+const piecesCache = new Map<string, CharPiece[]>();
+
 function charPieces(text: string): CharPiece[] {
+  let cached = piecesCache.get(text);
+  if (!cached) {
+    cached = computeCharPieces(text);
+    if (piecesCache.size > 50_000) piecesCache.clear();
+    piecesCache.set(text, cached);
+  }
+  return cached;
+}
+
+function computeCharPieces(text: string): CharPiece[] {
   const pieces: CharPiece[] = [];
   for (const ch of text) {
     if (ch === "'" || ch === "’" || ch === "‘" || ch === "ʼ") {
@@ -409,7 +448,20 @@ function charPieces(text: string): CharPiece[] {
   return pieces;
 }
 
+const literalRegexCache = new Map<string, string>();
+
 function literalRegex(item: LiteralItem): string {
+  const key = `${item.wildStart ? "*" : ""}${item.text}\u0000${item.wildEnd ? "*" : ""}`;
+  let re = literalRegexCache.get(key);
+  if (re === undefined) {
+    re = computeLiteralRegex(item);
+    if (literalRegexCache.size > 50_000) literalRegexCache.clear();
+    literalRegexCache.set(key, re);
+  }
+  return re;
+}
+
+function computeLiteralRegex(item: LiteralItem): string {
   const pieces = charPieces(item.text).map((p) => p.re);
   const startsWord = isWordScriptChar(firstChar(item.text));
   const endsWord = isWordScriptChar(lastChar(item.text));
@@ -428,12 +480,49 @@ function literalRegex(item: LiteralItem): string {
   return re;
 }
 
+/** Alternatives. Single words that need a boundary on both sides share one lookbehind and one
+ * lookahead — `(?<!W)(?:pay|send|wire)(?!W)` — instead of one pair each: the same matches, and a
+ * list of sixty app or wallet names compiles several times faster. */
+const altRegexCache = new WeakMap<Sequence[], string>();
+
+function altRegex(item: AltItem): string {
+  let re = altRegexCache.get(item.options);
+  if (re === undefined) {
+    re = computeAltRegex(item);
+    altRegexCache.set(item.options, re);
+  }
+  return re;
+}
+
+function computeAltRegex(item: AltItem): string {
+  const shared: string[] = [];
+  const others: string[] = [];
+  for (const option of item.options) {
+    const only = option.items.length === 1 ? option.items[0]! : undefined;
+    if (
+      only?.kind === "lit" &&
+      !only.optional &&
+      !only.wildStart &&
+      !only.wildEnd &&
+      isWordScriptChar(firstChar(only.text)) &&
+      isWordScriptChar(lastChar(only.text))
+    ) {
+      shared.push(charPieces(only.text).map((p) => p.re).join(""));
+    } else {
+      others.push(sequenceRegex(option));
+    }
+  }
+  if (shared.length < 2) return `(?:${item.options.map(sequenceRegex).join("|")})`;
+  const bounded = `(?<!${WORD_CLASS})(?:${shared.join("|")})(?!${WORD_CLASS})`;
+  return others.length === 0 ? bounded : `(?:${bounded}|${others.join("|")})`;
+}
+
 function itemRegex(item: PatternItem): string {
   switch (item.kind) {
     case "lit":
       return literalRegex(item);
     case "alt":
-      return `(?:${item.options.map(sequenceRegex).join("|")})`;
+      return altRegex(item);
     case "gap":
       return `${GAP_UNIT}{0,${item.max}}?`;
     case "num":
@@ -520,18 +609,27 @@ const COMMON_WORDS = new Set(
   ).split(" "),
 );
 
+const altAnchorsCache = new WeakMap<Sequence[], Anchor[] | null>();
+
 function itemAnchors(item: PatternItem): Anchor[] | null {
   if (item.kind === "lit") return literalAnchors(item);
   if (item.kind === "alt") {
-    const all = new Map<string, Anchor>();
-    for (const option of item.options) {
-      const anchors = sequenceAnchors(option);
-      if (!anchors) return null;
-      for (const a of anchors) all.set(`${a.text}\u0000${a.left}${a.right}`, a);
-    }
-    return [...all.values()];
+    if (altAnchorsCache.has(item.options)) return altAnchorsCache.get(item.options)!;
+    const anchors = computeAltAnchors(item);
+    altAnchorsCache.set(item.options, anchors);
+    return anchors;
   }
   return null;
+}
+
+function computeAltAnchors(item: AltItem): Anchor[] | null {
+  const all = new Map<string, Anchor>();
+  for (const option of item.options) {
+    const anchors = sequenceAnchors(option);
+    if (!anchors) return null;
+    for (const a of anchors) all.set(`${a.text}\u0000${a.left}${a.right}`, a);
+  }
+  return [...all.values()];
 }
 
 function sequenceAnchors(seq: Sequence): Anchor[] | null {
@@ -568,21 +666,48 @@ export interface CompileOptions {
   defaultGap?: number;
 }
 
-const compiled = new Map<string, { source: string; regexSource: string; anchors: Anchor[] | null }>();
+/** Per pattern source: the parse, and — each computed when first needed — its anchors (when a
+ * phrase set is built) and its RegExp source (when a text first holds one of its anchors). */
+interface CompiledEntryCache {
+  source: string;
+  seq: Sequence;
+  anchors?: Anchor[] | null;
+  regexSource?: string;
+}
+const compiled = new Map<string, CompiledEntryCache>();
+
+function cachedParse(source: string, defaultGap: number): CompiledEntryCache {
+  const key = `${defaultGap}\u0000${source}`;
+  let entry = compiled.get(key);
+  if (!entry) {
+    entry = { source, seq: parse(source, defaultGap) };
+    if (compiled.size > 10_000) compiled.clear();
+    compiled.set(key, entry);
+  }
+  return entry;
+}
 
 /** Compiles one pattern. Throws `PatternSyntaxError` with the column on bad syntax. Each call
  * returns its own RegExp (they carry `lastIndex`); the parse is cached. */
 export function compilePattern(source: string, options: CompileOptions = {}): CompiledPattern {
-  const defaultGap = options.defaultGap ?? DEFAULT_GAP;
-  const key = `${defaultGap}\u0000${source}`;
-  let entry = compiled.get(key);
-  if (!entry) {
-    const seq = parse(source, defaultGap);
-    entry = { source, regexSource: sequenceRegex(seq), anchors: sequenceAnchors(seq) };
-    if (compiled.size > 10_000) compiled.clear();
-    compiled.set(key, entry);
-  }
-  return { source, regex: new RegExp(entry.regexSource, "gu"), anchors: entry.anchors };
+  const entry = cachedParse(source, options.defaultGap ?? DEFAULT_GAP);
+  if (entry.anchors === undefined) entry.anchors = sequenceAnchors(entry.seq);
+  // The RegExp (and its source) is built at first use: V8 parses a regex when it is constructed,
+  // and most patterns of a rule never see a text that holds their anchors.
+  let regex: RegExp | undefined;
+  return {
+    source,
+    get regex() {
+      return (regex ??= new RegExp((entry.regexSource ??= sequenceRegex(entry.seq)), "gu"));
+    },
+    anchors: entry.anchors,
+  };
+}
+
+/** Parses a pattern (and caches the parse) without compiling it: the syntax check of a pack. Throws
+ * `PatternSyntaxError` like `compilePattern`. */
+export function checkPattern(source: string, options: CompileOptions = {}): void {
+  cachedParse(source, options.defaultGap ?? DEFAULT_GAP);
 }
 
 /** The RegExp source a pattern compiles to (for docs, debugging and tests). */
@@ -782,7 +907,7 @@ export function validatePackSpec(value: unknown, where: string): PhrasePackSpec 
     return patterns.map((p) => {
       const expanded = expandDefinitions(p, define, at);
       try {
-        compilePattern(expanded, { defaultGap: gap });
+        checkPattern(expanded, { defaultGap: gap });
       } catch (error) {
         throw new PhrasePackError((error as Error).message, at);
       }
@@ -1043,7 +1168,8 @@ const WORD_UNIT = (() => {
 
 interface CompiledContext {
   sources: string[];
-  regexes: RegExp[];
+  /** Their RegExps are built at first use (`pattern.regex`). */
+  patterns: CompiledPattern[];
 }
 
 export interface CompiledEntry {
@@ -1063,8 +1189,8 @@ export interface CompiledEntry {
 }
 
 interface CompiledNegative {
-  regexes: RegExp[];
-  except: RegExp[];
+  patterns: CompiledPattern[];
+  except: CompiledPattern[];
   scope: "sentence" | "field";
   penalty: number;
   lang: string;
@@ -1092,7 +1218,7 @@ export interface MatchOptions {
 
 function compileContext(patterns: string[] | undefined, gap: number | undefined): CompiledContext {
   const sources = patterns ?? [];
-  return { sources, regexes: sources.map((p) => compilePattern(p, { defaultGap: gap }).regex) };
+  return { sources, patterns: sources.map((p) => compilePattern(p, { defaultGap: gap })) };
 }
 
 /** Separators trimmed off the edges of a hit (an optional first token leaves its joiner behind). */
@@ -1111,7 +1237,7 @@ export interface PackSource {
 export class PhraseSet {
   readonly entries: CompiledEntry[];
   private readonly negatives: CompiledNegative[];
-  private readonly allow: RegExp[];
+  private readonly allow: CompiledPattern[];
   /** Every pattern of every entry, with its entry. */
   private readonly patterns: Array<{ entry: CompiledEntry; pattern: CompiledPattern }> = [];
   private readonly alwaysRun: number[] = [];
@@ -1131,8 +1257,8 @@ export class PhraseSet {
       }
       for (const neg of spec.negative ?? []) {
         this.negatives.push({
-          regexes: neg.patterns.map((p) => compilePattern(p, { defaultGap: spec.gap }).regex),
-          except: (neg.except ?? []).map((p) => compilePattern(p, { defaultGap: spec.gap }).regex),
+          patterns: neg.patterns.map((p) => compilePattern(p, { defaultGap: spec.gap })),
+          except: (neg.except ?? []).map((p) => compilePattern(p, { defaultGap: spec.gap })),
           scope: neg.scope ?? "sentence",
           penalty: neg.penalty ?? 1,
           lang: spec.lang,
@@ -1140,7 +1266,7 @@ export class PhraseSet {
       }
     }
     this.entries.push(...(options.extraEntries ?? []));
-    this.allow = (options.allow ?? []).map((p) => compilePattern(p).regex);
+    this.allow = (options.allow ?? []).map((p) => compilePattern(p));
 
     const local = new Map<number, number>();
     for (const entry of this.entries) {
@@ -1233,14 +1359,14 @@ export class PhraseSet {
   private judge(text: string, entry: CompiledEntry, vs: number, ve: number): RawHit | null {
     const [ss, se] = sentenceAround(text, vs, ve);
     const sentence = text.slice(ss, se);
-    if (entry.unless.regexes.some((re) => testRegex(re, sentence))) return null;
-    if (this.allow.some((re) => testRegex(re, sentence))) return null;
+    if (entry.unless.patterns.some((p) => testRegex(p.regex, sentence))) return null;
+    if (this.allow.some((p) => testRegex(p.regex, sentence))) return null;
     let start = vs;
     let end = ve;
     const [ws, we] = entry.window > 0 ? sentencesAround(text, ss, se, entry.window) : [ss, se];
     const context = entry.window > 0 ? text.slice(ws, we) : sentence;
-    if (entry.requires.regexes.length > 0) {
-      const near = nearestMatch(entry.requires.regexes, context, vs - ws, ve - ws);
+    if (entry.requires.patterns.length > 0) {
+      const near = nearestMatch(entry.requires.patterns, context, vs - ws, ve - ws);
       if (!near) return null;
       const [rs, re] = [near[0] + ws, near[1] + ws];
       const distance = rs >= ve ? rs - ve : vs >= re ? vs - re : 0;
@@ -1250,12 +1376,12 @@ export class PhraseSet {
       }
     }
     let confidence = entry.confidence;
-    if (entry.boost && entry.boost.regexes.some((re) => testRegex(re, context))) {
+    if (entry.boost && entry.boost.patterns.some((p) => testRegex(p.regex, context))) {
       confidence = Math.max(confidence, entry.boost.confidence);
     }
     for (const neg of this.negatives) {
       const scopeText = neg.scope === "field" ? text : sentence;
-      if (neg.regexes.some((re) => testRegex(re, scopeText)) && !neg.except.some((re) => testRegex(re, scopeText))) {
+      if (neg.patterns.some((p) => testRegex(p.regex, scopeText)) && !neg.except.some((p) => testRegex(p.regex, scopeText))) {
         confidence -= neg.penalty;
         if (confidence <= 0) return null;
       }
@@ -1284,10 +1410,10 @@ function testRegex(re: RegExp, text: string): boolean {
 }
 
 /** The match of any of `regexes` in `text` closest to [hs, he). */
-function nearestMatch(regexes: RegExp[], text: string, hs: number, he: number): [number, number] | null {
+function nearestMatch(patterns: CompiledPattern[], text: string, hs: number, he: number): [number, number] | null {
   let best: [number, number] | null = null;
   let bestDistance = Infinity;
-  for (const re of regexes) {
+  for (const { regex: re } of patterns) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let guard = 0;

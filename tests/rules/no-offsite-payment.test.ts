@@ -4,36 +4,45 @@ import { flagged, runRule } from "../helpers/run-rule.js";
 
 /** [text, words the reported range must cover, messageId] */
 const violations: Array<[string, string, string?]> = [
+  // e-wallets to a person, relatives' accounts, off-platform invoices
+  ["You can GCash me the balance and I'll ship today.", "GCash me"],
+  ["Please pay the balance to my wife's bank account.", "wife's bank account", "personalAccount"],
+  ["I'll send you a PayPal invoice directly.", "PayPal invoice", "directTransfer"],
+  ["钱转我微信上，收到就发", "转我微信"],
+  ["入數到我戶口，收到即寄", "入數"],
+  ["Faz o Pix na minha chave que é o meu celular.", "Pix"],
+  ["Оплата через СБП на мой номер.", "на мой номер"],
+  ["제 개인 계좌로 입금해주세요.", "개인 계좌"],
   // personal accounts, PayPal friends & family, a named person
-  ["For the sample fee you can send it by PayPal Friends & Family to my personal account, then I ship tomorrow.", "PayPal Friends & Family", "personalAccount"],
-  ["Dear, please transfer the sample fee by Alipay to my personal account and I will arrange the express today.", "personal account", "personalAccount"],
-  ["Please send the deposit via Western Union to our boss's name, Wang Lei.", "Western Union to our boss", "personalAccount"],
-  ["Payment: besides the platform, we accept Western Union to our manager Mr. Chen's name for faster processing.", "Western Union to our manager", "personalAccount"],
+  ["Sample cost can go via PayPal F&F into my personal account, ships next day.", "PayPal F&F", "personalAccount"],
+  ["Hi, kindly send the sample cost by Alipay into my personal account, express goes out today.", "personal account", "personalAccount"],
+  ["Wire the down payment by Western Union to our boss, Mr. Li, please.", "Western Union to our boss", "personalAccount"],
+  ["Apart from the platform we take Western Union to our manager Ms. Zhou's name, it is quicker.", "Western Union to our manager", "personalAccount"],
   ["Please settle the invoice via Zelle to my personal number.", "Zelle"],
   // direct transfers that bypass the platform
-  ["For small orders please pay by T/T directly to our company bank account.", "T/T directly to our company bank account", "directTransfer"],
-  ["Trade Assurance is not necessary. Please pay the 50% deposit directly to our HSBC account.", "directly to our HSBC account", "directTransfer"],
+  ["Small lots: pay by T/T directly into our company bank account.", "T/T directly into our company bank account", "directTransfer"],
+  ["No need for TA. Pay the 40% deposit directly to our Citibank account.", "directly to our Citibank account", "directTransfer"],
   ["You can pay outside the platform, it's faster.", "pay outside the platform"],
   // crypto
   ["We accept USDT (TRC20) for the deposit.", "USDT", "crypto"],
   // refund sent through a messenger
-  ["Please scan the QR code on the package card to add our after-sales WeChat, and we will send the refund there right away.", "refund there", "offsiteRefund"],
+  ["Scan the parcel card code to add our after-sales WeChat; we will send your refund there at once.", "refund there", "offsiteRefund"],
   // obfuscation: full-width and zero-width
   ["Ｐａｙ to my ｐｅｒｓｏｎａｌ acc\u200bount please.", "ｐｅｒｓｏｎａｌ acc\u200bount"],
   // Chinese
-  ["王总您好，您看是否方便先付30%定金到我个人账户，我这边马上安排生产。", "个人账户", "personalAccount"],
-  ["大宗采购：付定金到个人账户可优先排车发货", "个人账户"],
-  ["样品费80元，您可以支付宝私转给我，收到后当天寄出。", "支付宝私转"],
-  ["小单不走信保，支付宝私转可再优惠3个点", "支付宝私转"],
-  ["货款您直接微信转账给我就行，不用在平台下单了。", "微信转账给我"],
-  ["这个订单金额比较大，您直接T/T到我们公司账户就行。", "直接T/T到我们公司账户"],
+  ["孙总，方便的话先付两成定金到我个人账户，我立刻排产。", "个人账户", "personalAccount"],
+  ["批量订货：定金付到个人账户的优先发货", "个人账户"],
+  ["打样费60，支付宝私转给我，到账就寄。", "支付宝私转"],
+  ["零单就支付宝私转吧，再给您少2个点", "支付宝私转"],
+  ["这笔钱直接微信转账给我，别在平台拍了。", "微信转账给我"],
+  ["金额大的话，直接T/T到我们公司账户即可。", "直接T/T到我们公司账户"],
   ["我们可以走私账，对私账户打款。", "走私账"],
   ["钱款请转到我个人银行卡，卡号私发", "个人银行卡"],
   // traditional Chinese
   ["訂金請匯到我個人帳戶", "個人帳戶"],
   // other languages
-  ["Pagamento por PIX direto na conta pessoal do gerente com 5% de desconto.", "conta pessoal"],
-  ["Здравствуйте! Оплату можно перевести на мою личную карту - так быстрее.", "личную карту"],
+  ["Pix direto na conta pessoal do dono dá 4% de desconto.", "conta pessoal"],
+  ["Добрый день! Деньги можно скинуть на мою личную карту, так быстрее.", "личную карту"],
   ["Puede hacer el depósito a mi cuenta personal.", "cuenta personal"],
   ["Faites le virement sur mon compte personnel.", "compte personnel"],
   ["يمكنك تحويل المبلغ إلى حسابي الشخصي.", "حسابي"],
@@ -42,21 +51,26 @@ const violations: Array<[string, string, string?]> = [
 ];
 
 const clean: string[] = [
-  "Payment Terms: T/T, L/C, Western Union, Trade Assurance; Delivery Terms: FOB, CIF, EXW; Port: Ningbo/Shanghai",
-  "Our payment terms: 30% deposit via Trade Assurance, 70% balance before shipment. We accept T/T and L/C at sight, both processed through the Trade Assurance order.",
-  "Important notice: we will never ask you to pay to a personal account. Our only payment channel is Alibaba.com Trade Assurance, and our company bank details only appear in the platform order.",
-  "亲，为了保障您的资金安全，请通过信保下单付款。我们公司不会要求您把货款付到任何个人账户，如有人这样要求请及时向平台举报。",
+  "Payment methods: PayPal, credit card, GCash and bank transfer at checkout.",
+  "Pay with your personal credit card or company card at checkout.",
+  "Beware of scammers who ask you to pay by Zelle or gift cards.",
+  "好评返现5元，加客服领取",
+  "Оплата только через маркетплейс, переводы на карту не принимаем.",
+  "Incoterms FOB, CIF; port Xiamen; we take Trade Assurance, Western Union, L/C or T/T",
+  "Terms: 40% deposit by Trade Assurance and 60% before dispatch; T/T or L/C both run through the Trade Assurance order.",
+  "Notice: nobody on our team will ask you to pay into a personal account; every payment goes through Trade Assurance and our bank details show only inside the platform order.",
+  "为保障资金安全，请走信保下单付款。本公司不会让您把货款打到任何个人账户，遇到请向平台举报。",
   "请勿向个人账户付款，谨防诈骗",
-  "退款已按原路退回到您的支付账户，预计1-3个工作日到账，请注意查收。",
-  "We are very sorry the zipper broke. Please open a refund request on the order page and attach the photos.",
-  "PU Heat Transfer Vinyl Roll 12in x 5ft for T-shirts. Screen printing or heat transfer printing.",
-  "亲，支付方式支持信用卡、PayPal、T/T和信保，都在平台内完成支付，您选择方便的即可。",
-  "亚克力收款码牌定制 支付宝微信收款二维码立牌 桌面台卡",
+  "款项已原路退回，两三个工作日内到账。",
+  "Sorry the strap broke. File a refund request from the order page and add photos.",
+  "Heat transfer vinyl roll for shirts, 30cm x 1.5m; works for heat transfer printing.",
+  "支付方式有信用卡、PayPal、T/T和信保，全部在平台内付款，选方便的就行。",
+  "收款码台卡定制 微信支付宝二维码立牌",
   "微信支付很方便",
   "Each buyer gets a personal account manager on Alibaba.com.",
   "This hardware wallet supports BTC, ETH and USDT.",
   "13800mAh Power Bank, bank-grade cells, size 138x68x27mm.",
-  "Aceitamos pagamento via Trade Assurance (cartão ou T/T), tudo dentro da plataforma.",
+  "Pagamento pelo Trade Assurance (cartão ou T/T), tudo pela plataforma.",
 ];
 
 describe("no-offsite-payment", () => {

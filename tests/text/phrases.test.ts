@@ -138,6 +138,8 @@ describe("pattern language", () => {
       ["a … b … c … d … e", /at most 3 gaps/],
       ["a?", /not optional/],
       ["(ab?|c) d", /whole word optional/],
+      ["(rates?|c) d", /write `rate\*` \(any ending\) or `\(rate\|rates\)`/],
+      ["(店铺里?|c) d", /write `店铺 里\?`/],
       ["线*", /space-separated/],
       ["a !b", /must be followed by a word/],
     ];
@@ -215,6 +217,23 @@ describe("phrase sets", () => {
     expect(hits(phrases, "Better price! Chat on WhatsApp.")).toEqual([]);
   });
 
+  it("reads neighbouring sentences for `requires` and `boost` with `window`", () => {
+    const phrases = set([{ id: "p", patterns: ["dealer price"], confidence: 0.8, requires: ["on telegram"], window: 1 }]);
+    // a close `requires` match is reported with the hit, across the sentence mark too
+    expect(hits(phrases, "Want the dealer price? Hit me up on Telegram.")).toEqual(["dealer price? Hit me up on Telegram"]);
+    expect(hits(phrases, "Dealer price on Telegram.")).toEqual(["Dealer price on Telegram"]);
+    // one sentence away only
+    expect(hits(phrases, "Dealer price? Sure. Fine. Hit me up on Telegram.")).toEqual([]);
+    const two = set([{ id: "p", patterns: ["dealer price"], confidence: 0.8, requires: ["on telegram"], window: 2 }]);
+    expect(hits(two, "Dealer price? Sure. Hit me up on Telegram.")).toEqual(["Dealer price? Sure. Hit me up on Telegram"]);
+    // `unless` still reads the hit's own sentence only
+    const guarded = set([
+      { id: "p", patterns: ["dealer price"], confidence: 0.8, requires: ["on telegram"], unless: ["never"], window: 1 },
+    ]);
+    expect(hits(guarded, "Dealer price? We never chat on Telegram.")).toEqual(["Dealer price? We never chat on Telegram"]);
+    expect(hits(guarded, "Never a dealer price. Hit me up on Telegram.")).toEqual([]);
+  });
+
   it("raises the confidence with `boost` phrases", () => {
     const phrases = set([
       { id: "p", patterns: ["qr code on the card"], confidence: 0.6, boost: { patterns: ["add us"], confidence: 0.9 } },
@@ -235,12 +254,20 @@ describe("phrase sets", () => {
     expect(hits(phrases, "Scan the QR code to verify.")).toEqual([]);
   });
 
+  it("skips a negative when one of its `except` phrases is in the same scope", () => {
+    const phrases = set([{ id: "p", patterns: ["scan the qr code"], confidence: 0.8 }], {
+      negative: [{ patterns: ["manual"], except: ["add us"] }],
+    });
+    expect(hits(phrases, "Scan the QR code to read the manual.")).toEqual([]);
+    expect(hits(phrases, "Scan the QR code to add us and get the manual.")).toEqual(["Scan the QR code"]);
+  });
+
   it("merges touching hits into one finding and counts the agreeing entries", () => {
     const phrases = set([
       { id: "a", patterns: ["不走 信保"], confidence: 0.9 },
       { id: "b", patterns: ["手续费 太高"], confidence: 0.85 },
     ]);
-    const found = phrases.match(buildViews("我们不走信保，手续费太高了").folded);
+    const found = phrases.match(buildViews("这单不走信保，手续费太高").folded);
     expect(found).toHaveLength(1);
     expect(found[0]!.entries).toEqual(["en/a", "en/b"]);
     expect(found[0]!.confidence).toBeCloseTo(0.95);
@@ -297,6 +324,10 @@ describe("phrase packs", () => {
       [{ lang: "en", entries: [{ id: "a", pattern: "(x", confidence: 0.5 }] }, /entries\[0\] \(a\).*never closed/],
       [{ lang: "en", entries: [{ id: "a", pattern: "{nope} x", confidence: 0.5 }] }, /unknown definition \{nope\}/],
       [{ lang: "en", negative: [{ patterns: ["x"], scope: "page" }], entries: [{ id: "a", pattern: "x", confidence: 0.5 }] }, /scope/],
+      [{ lang: "en", negative: [{ patterns: ["x"], unless: ["y"] }], entries: [{ id: "a", pattern: "x", confidence: 0.5 }] }, /unknown key `unless`/],
+      [{ lang: "en", negative: [{ patterns: ["x"], except: ["(y"] }], entries: [{ id: "a", pattern: "x", confidence: 0.5 }] }, /except.*never closed/],
+      [{ lang: "en", entries: [{ id: "a", pattern: "x", confidence: 0.5, window: 3 }] }, /window/],
+      [{ lang: "en", entries: [{ id: "a", pattern: "x", confidence: 0.5, window: 1.5 }] }, /window/],
     ];
     for (const [value, message] of cases) {
       expect(() => validatePackSpec(value, "pack.yaml")).toThrow(PhrasePackError);
