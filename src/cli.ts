@@ -72,6 +72,11 @@ function integer(name: string) {
   };
 }
 
+/** `--locale` given to the subcommand or before it, else from the environment. */
+function localeOf(command: Command): Locale {
+  return (command.optsWithGlobals() as { locale?: Locale }).locale ?? localeFromEnv();
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -111,15 +116,15 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .command("rules")
     .description("list the rules with category, default severity and whether they fix")
     .addOption(new Option("--locale <locale>").choices(["zh-CN", "en"]))
-    .action((options: { locale?: Locale }) => {
-      io.stdout(rulesTable(options.locale ?? localeFromEnv()));
+    .action((_options: unknown, command: Command) => {
+      io.stdout(rulesTable(localeOf(command)));
     });
   program
     .command("explain <rule-id>")
     .description("what a rule catches, why platforms punish it, how to fix it")
     .addOption(new Option("--locale <locale>").choices(["zh-CN", "en"]))
-    .action((ruleId: string, options: { locale?: Locale }) => {
-      const text = explainRule(ruleId, options.locale ?? localeFromEnv());
+    .action((ruleId: string, _options: unknown, command: Command) => {
+      const text = explainRule(ruleId, localeOf(command));
       if (text === undefined) {
         io.stderr(`offsite-lint: unknown rule "${ruleId}". Run \`offsite-lint rules\` to list them.\n`);
         exitCode = 2;
@@ -129,8 +134,8 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .command("platforms")
     .description("list the penalty profiles")
     .addOption(new Option("--locale <locale>").choices(["zh-CN", "en"]))
-    .action((options: { locale?: Locale }) => {
-      io.stdout(platformsTable(options.locale ?? localeFromEnv()));
+    .action((_options: unknown, command: Command) => {
+      io.stdout(platformsTable(localeOf(command)));
     });
   program
     .command("init")
@@ -298,7 +303,7 @@ export function explainRule(ruleId: string, locale: Locale): string | undefined 
     zh ? "合规做法：" : "How to fix it:",
     `  ${meta.docs.fix[locale]}`,
     "",
-    zh ? `预计处罚（${profile.name[locale]}，仅为估计）：` : `Estimated penalty (${profile.name[locale]}; an estimate):`,
+    zh ? "每条违规的预计处罚（仅为估计；默认平台为" + profile.name[locale] + "，来源见 offsite-lint platforms）：" : `Estimated penalty per violation (estimates; default platform ${profile.name[locale]}; sources: offsite-lint platforms):`,
     ...penaltyLines(meta, locale),
     "",
     `${zh ? "文档" : "Docs"}: ${meta.docs.url}`,
