@@ -3,8 +3,11 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync, readFileSync, mkdirSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import iconv from "iconv-lite";
+
+// Each test spawns the CLI one or more times: allow for a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const bin = resolve(__dirname, "../bin/offsite-lint.js");
 let dir: string;
@@ -52,6 +55,9 @@ describe("exit codes", () => {
     expect(r.stdout).toMatch(/2:\d+\s+error/);
     expect(r.stdout).toContain("no-im-contact");
     expect(r.stdout).toMatch(/✖ \d+ problems?/);
+    // Once per rule that fired, what to write instead.
+    expect(r.stdout).toContain("How to fix");
+    expect(r.stdout).toMatch(/no-im-contact: Keep the conversation in the platform chat/);
   });
 
   it("exits 1 also when the report goes to --output-file, and writes it there", () => {

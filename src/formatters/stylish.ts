@@ -115,5 +115,20 @@ export function stylish(results: LintResult[], context: FormatterContext): strin
   if (exceedsMaxPenalty(total, context.maxPenalty)) {
     output += `${chalk.red.bold(`\u2716 ${maxPenaltyText(total, context.maxPenalty!, locale)}`)}\n`;
   }
+  output += howToFix(results, context, chalk);
   return output;
+}
+
+/** Once per rule that fired: what to write instead (the rule's compliant alternative), so the
+ * person reading the report can act without looking anything up. */
+function howToFix(results: LintResult[], context: FormatterContext, chalk: ChalkInstance): string {
+  if (!context.rulesMeta) return "";
+  const fired = [...new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)).filter((id): id is string => !!id))].sort();
+  const lines = fired
+    .map((id) => context.rulesMeta![id])
+    .filter((meta): meta is NonNullable<typeof meta> => !!meta?.docs?.fix?.[context.locale])
+    .map((meta) => `  ${chalk.bold(meta.id)}: ${sanitize(meta.docs.fix[context.locale])}`);
+  if (lines.length === 0) return "";
+  const title = context.locale === "zh-CN" ? "整改建议（原因见 offsite-lint explain <规则>）：" : "How to fix (why: offsite-lint explain <rule>):";
+  return `\n${chalk.bold(title)}\n${lines.join("\n")}\n`;
 }

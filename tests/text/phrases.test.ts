@@ -365,7 +365,7 @@ describe("phrase packs", () => {
     expect(rules.sort()).toEqual(["no-assurance-refusal", "no-offline-deal", "no-offsite-payment", "no-qr-code"]);
     for (const rule of rules) {
       const summary = packSummary(rule);
-      expect(Object.keys(summary).sort(), rule).toEqual(["ar", "en", "es", "fr", "id", "ko", "pt", "ru", "th", "vi", "zh"]);
+      expect(Object.keys(summary).sort(), rule).toEqual(["ar", "de", "en", "es", "fr", "id", "ko", "pt", "ru", "th", "tr", "vi", "zh"]);
     }
   });
 
