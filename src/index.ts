@@ -137,6 +137,7 @@ export class OffsiteLinter {
             match: this.options.mask ? maskValue(match) : match,
             messageId: finding.messageId,
             docsUrl: rule.meta.docs.url,
+            suggestion: rule.meta.docs.fix?.[this.locale],
             confidence: Math.round(finding.confidence * 100) / 100,
             penalty: estimateMessage(profile, finding.category, finding.severity, this.locale),
           };

@@ -189,6 +189,8 @@ export interface LintMessage {
   match?: string;
   messageId?: string;
   docsUrl?: string;
+  /** The compliant alternative, in the report's language (the rule's `docs.fix`). */
+  suggestion?: string;
   confidence?: number;
   penalty?: PenaltyEstimate;
   fatal?: boolean;

@@ -109,6 +109,7 @@ describe("json format and locations", () => {
     expect(im.field).toBe("description");
     expect(im.category).toBe("im");
     expect(im.penalty.platform).toBe("alibaba");
+    expect(im.suggestion).toMatch(/business-card exchange/);
     expect(result!.messages.some((m) => m.match?.includes("link"))).toBe(false);
   });
 
