@@ -3,6 +3,7 @@
 // Wording in rules/phrases/no-assurance-refusal/<lang>.yaml.
 import type { Rule } from "../src/types.js";
 import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
+import { docsUrl } from "./utils/meta.js";
 
 const ID = "no-assurance-refusal";
 
@@ -16,7 +17,7 @@ export default {
       "zh-CN": "禁止拒绝或劝阻买家使用信用保障（信保）：拒绝信保、嫌手续费高、信保加价、称流程麻烦",
     },
     docs: {
-      url: `https://github.com/offsite-lint/offsite-lint/blob/main/docs/rules/${ID}.md`,
+      url: docsUrl(ID),
       why: {
         en: "Alibaba.com lists \"refusing Trade Assurance when the buyer asks for it\" as a diversion offence, explicitly including the usual excuses — \"the fee is high\" (手续费高), \"the process is troublesome\" (流程麻烦) — and hints that offline is cheaper. Trade Assurance is how the platform protects the buyer's payment and judges disputes, so talking a buyer out of it is treated as steering the deal off-platform.",
         "zh-CN": "阿里国际站把\"买家要求走信用保障时商家以手续费高、流程麻烦等理由拒绝，或暗示线下交易更划算\"列为站外引导违规。信保是平台保障买家资金、处理纠纷的机制，劝阻买家使用信保即被视为引导站外交易。",

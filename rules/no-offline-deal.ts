@@ -3,6 +3,7 @@
 // shop. The wording lives in rules/phrases/no-offline-deal/<lang>.yaml.
 import type { Rule } from "../src/types.js";
 import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
+import { docsUrl } from "./utils/meta.js";
 
 const ID = "no-offline-deal";
 
@@ -16,7 +17,7 @@ export default {
       "zh-CN": "禁止引导站外交易：私下联系给更低价、线下/直接交易、独立站专属折扣、引导至其他平台店铺",
     },
     docs: {
-      url: `https://github.com/offsite-lint/offsite-lint/blob/main/docs/rules/${ID}.md`,
+      url: docsUrl(ID),
       why: {
         en: "Platforms treat luring buyers into an off-platform deal as diversion: Alibaba.com names \"Contact us for better price\" a serious violation and counts hints that \"offline is cheaper\" (线下交易更划算) and own-site-exclusive discounts (独立站专属折扣) as inducement; penalties range from warnings and points to restricted listings and store closure. Off-platform deals also lose the buyer's payment protection and the platform's dispute handling.",
         "zh-CN": "平台把以低价诱导买家站外成交视为站外引导：阿里国际站将\"Contact us for better price\"列为严重违规，\"线下交易更划算\"、\"独立站专属折扣\"等话术均属诱导，处罚从警告、扣分到限制发布乃至关店。站外成交也让买家失去资金保障，平台无法介入纠纷。",

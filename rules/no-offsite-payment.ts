@@ -3,6 +3,7 @@
 // crypto, refunds sent through a messenger. Wording in rules/phrases/no-offsite-payment/<lang>.yaml.
 import type { Rule } from "../src/types.js";
 import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
+import { docsUrl } from "./utils/meta.js";
 
 const ID = "no-offsite-payment";
 
@@ -16,7 +17,7 @@ export default {
       "zh-CN": "禁止引导站外付款：个人账户、支付宝/微信私转、绕过平台直接打款、加密货币",
     },
     docs: {
-      url: `https://github.com/offsite-lint/offsite-lint/blob/main/docs/rules/${ID}.md`,
+      url: docsUrl(ID),
       why: {
         en: "Steering payment off the platform is one of the three diversion types Alibaba.com's enforcement names: recommending an Alipay private transfer (支付宝私转) or a bank transfer, or \"pay the deposit into a personal account and we ship faster\" (付定金到个人账户，发货更快). Money paid outside the platform has no buyer protection, and the platform cannot step in when goods never arrive; it is also the classic pattern of payment fraud, so reviewers treat it severely.",
         "zh-CN": "引导线下付款是阿里国际站明确打击的站外引导类型之一：推荐支付宝私转、银行转账，或说\"付定金到个人账户，发货更快\"。站外付款没有资金保障，货不对板或不发货时平台无法介入；这也是典型的诈骗话术，审核从严处理。",

@@ -4,6 +4,7 @@
 // Wording in rules/phrases/no-qr-code/<lang>.yaml.
 import type { Rule } from "../src/types.js";
 import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
+import { docsUrl } from "./utils/meta.js";
 
 const ID = "no-qr-code";
 
@@ -17,7 +18,7 @@ export default {
       "zh-CN": "禁止引导买家扫码联系（扫码加好友/进群/领券，包裹卡、图片中的二维码）",
     },
     docs: {
-      url: `https://github.com/offsite-lint/offsite-lint/blob/main/docs/rules/${ID}.md`,
+      url: docsUrl(ID),
       why: {
         en: "A QR code is a contact detail the platform's text filters cannot read, which is why sellers use it: Alibaba.com names \"二维码\" among inducement tactics, Tmall's 2024 rule bans diverting buyers through package cards (包裹卡), and Douyin, Xiaohongshu, TikTok Shop and Shopee list QR codes in images and packaging as diversion. Reviewers read images with OCR and treat the invitation to scan as the violation.",
         "zh-CN": "二维码是平台文字过滤看不到的联系方式，所以常被用来导流：阿里国际站把\"二维码\"列为诱导话术，天猫2024年规则禁止通过包裹卡引流到微信，抖音、小红书、TikTok Shop、Shopee也都把图片和包装上的二维码列为导流。审核会OCR识图，引导扫码本身就被认定违规。",

@@ -9,7 +9,8 @@ const rulesDir = fileURLToPath(new URL("../rules/", import.meta.url));
 const pagePath = (id: string): string => `${rulesDir}${id}.md`;
 
 /** The rules whose meta.docs.url is built by docsUrl() (rules/utils/meta.ts). */
-const CONTACT_RULES = ["no-external-link", "no-email", "no-phone-number", "no-im-contact", "no-image-contact"];
+// Every built-in rule links to its page in the package.
+const CONTACT_RULES = Object.keys(builtinRules);
 
 /** Section headings every page must have (level 2, matched at the start of the heading text). */
 const REQUIRED_SECTIONS = ["Rule details", "How to fix", "Options"];
