@@ -68,7 +68,7 @@ describe("no-assurance-refusal", () => {
     expect(rule.meta.id).toBe("no-assurance-refusal");
     expect(rule.meta.category).toBe("assurance");
     expect(rule.meta.defaultSeverity).toBe("error");
-    expect(rule.meta.docs.url).toMatch(/docs\/rules\/no-assurance-refusal\.md$/u);
+    expect(rule.meta.docs.url).toMatch(/^file:.*\/rules\/no-assurance-refusal\.md$/u);
     expect(rule.meta.docs.why["zh-CN"]).toContain("信保");
     for (const message of Object.values(rule.meta.messages)) {
       expect(message.en).toContain("{text}");

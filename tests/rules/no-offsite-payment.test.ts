@@ -78,7 +78,7 @@ describe("no-offsite-payment", () => {
     expect(rule.meta.id).toBe("no-offsite-payment");
     expect(rule.meta.category).toBe("payment");
     expect(rule.meta.defaultSeverity).toBe("error");
-    expect(rule.meta.docs.url).toMatch(/docs\/rules\/no-offsite-payment\.md$/u);
+    expect(rule.meta.docs.url).toMatch(/^file:.*\/rules\/no-offsite-payment\.md$/u);
     for (const message of Object.values(rule.meta.messages)) {
       expect(message.en).toContain("{text}");
       expect(message["zh-CN"]).toContain("{text}");

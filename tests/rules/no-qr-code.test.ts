@@ -62,7 +62,7 @@ describe("no-qr-code", () => {
     expect(rule.meta.id).toBe("no-qr-code");
     expect(rule.meta.category).toBe("qr");
     expect(rule.meta.defaultSeverity).toBe("error");
-    expect(rule.meta.docs.url).toMatch(/docs\/rules\/no-qr-code\.md$/u);
+    expect(rule.meta.docs.url).toMatch(/^file:.*\/rules\/no-qr-code\.md$/u);
     expect(rule.meta.messages.qrImage!.en).toContain("{payload}");
     expect(rule.meta.messages.scanToContact!["zh-CN"]).toContain("{text}");
   });
