@@ -168,11 +168,15 @@ export class OffsiteLinter {
 export function fatalMessage(error: unknown): LintMessage {
   const isSource = error instanceof SourceError;
   const text = error instanceof Error ? error.message : String(error);
+  // System errors (ENOENT, EACCES, EISDIR…) mean the file could not be read; anything else is a bug
+  // in a reader or a rule, reported on the file so the rest of the run still goes on.
+  const isSystem = typeof (error as { code?: unknown })?.code === "string";
+  const message = isSource ? `Parsing error: ${text}` : isSystem ? `Cannot read file: ${text}` : `Internal error while linting this file: ${text}`;
   return {
     ruleId: null,
     fatal: true,
     severity: 2,
-    message: isSource ? `Parsing error: ${text}` : `Cannot read file: ${text}`,
+    message,
     line: isSource ? error.line : 1,
     column: isSource ? error.column : 1,
   };
