@@ -33,3 +33,12 @@ export function flagged(rule: Rule, text: string, minConfidence = 0.5): string[]
     .filter((h) => h.confidence >= minConfidence)
     .map((h) => h.text);
 }
+
+/** Findings (at warning level or above) whose range covers all of `words` in `text`. */
+export function coveringHits(rule: Rule, text: string, words: string, options: Parameters<typeof runRule>[2] = {}): RuleHit[] {
+  const at = text.indexOf(words);
+  if (at < 0) throw new Error(`test case error: ${JSON.stringify(words)} is not in ${JSON.stringify(text)}`);
+  return runRule(rule, text, options)
+    .filter((h) => h.confidence >= 0.5)
+    .filter((h) => h.start <= at && h.end >= at + words.length);
+}
