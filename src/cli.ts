@@ -14,6 +14,7 @@ import { ConfigError, starterConfig, STARTER_FILENAME } from "./config/index.js"
 import { discoverFiles, NoFilesFoundError, AllFilesIgnoredError } from "./discover.js";
 import { supportedExtensions, resolveEncodingName } from "./sources/index.js";
 import { getFormatter, type Formatter, type FormatterContext } from "./formatters/index.js";
+import { displayWidth, padEnd } from "./formatters/width.js";
 import { listPlatforms, runTotal, exceedsMaxPenalty, getProfile, estimateMessage } from "./penalties/index.js";
 import type { LintResult, Locale, RuleMeta } from "./types.js";
 
@@ -275,16 +276,10 @@ function rulesTable(locale: Locale): string {
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ""))));
   return rows
-    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + " ".repeat(widths[i]! - displayWidth(cell)))).join("  ").trimEnd())
+    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : padEnd(cell, widths[i]!))).join("  ").trimEnd())
     .join("\n") + "\n";
 }
 
-/** CJK characters take two columns in a terminal. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return width;
-}
 
 export function explainRule(ruleId: string, locale: Locale): string | undefined {
   const rule = builtinRules[ruleId];
