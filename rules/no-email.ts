@@ -2,6 +2,7 @@
 import type { Rule } from "../src/types.js";
 import { findEmailCandidates } from "./utils/emails.js";
 import { bi, docsUrl } from "./utils/meta.js";
+import { isImageText } from "./utils/context.js";
 
 const rule: Rule = {
   meta: {
@@ -30,6 +31,7 @@ const rule: Rule = {
     schema: { type: "object", properties: {}, additionalProperties: false },
   },
   check(context) {
+    if (isImageText(context.field)) return; // no-image-contact reports contacts read from images
     const view = context.views.compact;
     for (const email of findEmailCandidates(view)) {
       const [start, end] = view.toOriginal(email.start, email.end);

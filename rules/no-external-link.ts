@@ -3,6 +3,7 @@ import type { Rule } from "../src/types.js";
 import { findLinks, hostAllowed } from "./utils/links.js";
 import { appNameZh } from "./utils/messengers.js";
 import { bi, docsUrl } from "./utils/meta.js";
+import { isImageText } from "./utils/context.js";
 
 /** The platforms' own domains: linking there keeps the buyer on the platform. */
 export const PLATFORM_DOMAINS = [
@@ -58,6 +59,7 @@ const rule: Rule = {
     },
   },
   check(context) {
+    if (isImageText(context.field)) return; // no-image-contact reports contacts read from images
     const allow = [...PLATFORM_DOMAINS, ...((context.options.allow as string[] | undefined) ?? [])];
     for (const link of findLinks(context.views, context.field.text)) {
       if (hostAllowed(link.host, allow)) continue;

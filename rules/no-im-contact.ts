@@ -4,7 +4,7 @@ import type { Rule } from "../src/types.js";
 import { appNameZh, findMessengerMentions } from "./utils/messengers.js";
 import { findLinks } from "./utils/links.js";
 import { findPhoneCandidates } from "./utils/phones.js";
-import { CONTACT_WORDS, REFUSAL_CONTEXT } from "./utils/context.js";
+import { CONTACT_WORDS, REFUSAL_CONTEXT, isImageText } from "./utils/context.js";
 import { bi, docsUrl } from "./utils/meta.js";
 
 /** "看我头像加我", "contact in my bio": a route to the contact without naming the app. */
@@ -40,6 +40,7 @@ const rule: Rule = {
     schema: { type: "object", properties: {}, additionalProperties: false },
   },
   check(context) {
+    if (isImageText(context.field)) return; // no-image-contact reports contacts read from images
     const view = context.views.compact;
     const text = context.field.text;
     const phoneRanges = findPhoneCandidates(view, "CN", text)

@@ -1,7 +1,13 @@
-// no-image-contact: contact details in images. Text sources can only describe an image (alt text,
-// a caption): a watermark or drawn-on contact described there is reported; decoding metadata and
-// OCR of real image files comes with the image sources.
-import type { Rule } from "../src/types.js";
+// no-image-contact: contact details in images. Fields read from image files (metadata, OCR of the
+// drawn-on text) are checked by the contact rules' own detectors and reported here, once, as image
+// contacts; in text sources, a caption or alt text that describes a contact watermark is a weak
+// signal (strict only).
+import type { Finding, Rule, RuleContext } from "../src/types.js";
+import { isImageText } from "./utils/context.js";
+import email from "./no-email.js";
+import externalLink from "./no-external-link.js";
+import imContact from "./no-im-contact.js";
+import phoneNumber from "./no-phone-number.js";
 import { findPhoneCandidates } from "./utils/phones.js";
 import { findEmailCandidates } from "./utils/emails.js";
 import { findLinks } from "./utils/links.js";
@@ -36,10 +42,13 @@ const rule: Rule = {
     },
     messages: {
       watermark: bi('Image carries a contact watermark: "{text}"', "图片带有联系方式水印：「{text}」"),
+      drawnContact: bi('Contact detail drawn on the image (read by OCR): "{text}"', "图片上印有联系方式（OCR 识别）：「{text}」"),
+      metadataContact: bi('Contact detail in the image metadata: "{text}"', "图片元数据中有联系方式：「{text}」"),
     },
     schema: { type: "object", properties: {}, additionalProperties: false },
   },
   check(context) {
+    if (isImageText(context.field)) return reportImageContacts(context);
     const folded = context.views.folded;
     const marks = [...folded.text.matchAll(WATERMARK_WORDS)].filter((m) => !NEGATED.test(folded.text.slice(Math.max(0, m.index! - 12), m.index!)));
     if (marks.length === 0) return;
@@ -68,5 +77,22 @@ const rule: Rule = {
     }
   },
 };
+
+/** The contact rules whose detectors run on text read from images. */
+const CONTACT_RULES = [phoneNumber, email, externalLink, imContact];
+
+function reportImageContacts(context: RuleContext): void {
+  const { field } = context;
+  const messageId = field.origin === "ocr" ? "drawnContact" : "metadataContact";
+  for (const contactRule of CONTACT_RULES) {
+    const found: Finding[] = [];
+    // The same detectors as on listing text; the field is handed over as plain text so the rule
+    // does not defer back to this one.
+    contactRule.check({ ...context, field: { name: field.name, text: field.text }, options: {}, report: (f) => found.push(f) });
+    for (const f of found) {
+      context.report({ start: f.start, end: f.end, messageId, data: { text: field.text.slice(f.start, f.end), field: field.name }, confidence: f.confidence });
+    }
+  }
+}
 
 export default rule;

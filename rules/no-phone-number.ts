@@ -4,6 +4,7 @@ import type { CountryCode } from "libphonenumber-js/max";
 import { findPhoneCandidates } from "./utils/phones.js";
 import { findLinks } from "./utils/links.js";
 import { bi, docsUrl } from "./utils/meta.js";
+import { isImageText } from "./utils/context.js";
 
 const rule: Rule = {
   meta: {
@@ -41,6 +42,7 @@ const rule: Rule = {
     },
   },
   check(context) {
+    if (isImageText(context.field)) return; // no-image-contact reports contacts read from images
     const view = context.views.compact;
     const country = (context.options.defaultCountry as CountryCode | undefined) ?? "CN";
     // A number inside a link (wa.me/8613…) is part of that link: the link and messenger rules report it.

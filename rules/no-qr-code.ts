@@ -2,9 +2,11 @@
 // (扫码加我, "scan the code on the package card", alt text of an image with a WeChat QR code);
 // decoding QR codes inside images is done by the image pipeline and reported with `qrImage`.
 // Wording in rules/phrases/no-qr-code/<lang>.yaml.
-import type { Rule } from "../src/types.js";
+import type { Rule, RuleContext } from "../src/types.js";
 import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
 import { docsUrl } from "./utils/meta.js";
+import { findLinks, hostAllowed } from "./utils/links.js";
+import { PLATFORM_DOMAINS } from "./no-external-link.js";
 
 const ID = "no-qr-code";
 
@@ -45,6 +47,19 @@ export default {
     schema: PHRASE_RULE_SCHEMA,
   },
   check(ctx) {
+    if (ctx.field.origin === "qr") return reportQrPayload(ctx);
     runPhraseRule(ctx, ID, "scanToContact");
   },
 } satisfies Rule;
+
+/**
+ * A QR code decoded from an image. Any code is reported (a buyer scanning it leaves the platform),
+ * except one that only links to the platform's own domains (a store page, an order check).
+ */
+function reportQrPayload(ctx: RuleContext): void {
+  const text = ctx.field.text;
+  const links = findLinks(ctx.views, text);
+  if (links.length > 0 && links.every((l) => hostAllowed(l.host, PLATFORM_DOMAINS))) return;
+  const payload = text.length > 80 ? text.slice(0, 77) + "…" : text;
+  ctx.report({ start: 0, end: text.length, messageId: "qrImage", data: { payload }, confidence: 0.9 });
+}

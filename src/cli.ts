@@ -56,6 +56,7 @@ interface LintCliOptions {
   mask?: boolean;
   encoding?: string;
   color?: boolean;
+  ocr: boolean;
 }
 
 class UsageError extends Error {}
@@ -104,6 +105,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .addOption(new Option("--locale <locale>", "message language").choices(["zh-CN", "en"]))
     .option("--mask", "mask found contact values in the output")
     .option("--encoding <name>", "force the text encoding (utf-8, gb18030, utf-16le, ...)")
+    .option("--no-ocr", "skip reading text drawn on images (faster)")
     .option("--color", "force colours")
     .option("--no-color", "no colours")
     .showHelpAfterError()
@@ -186,24 +188,15 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
     mask: options.mask,
     encoding: options.encoding,
     quiet: options.quiet,
+    ocr: options.ocr,
   });
   const formatter = await resolveFormatter(options.format, io.cwd);
 
   const results: LintResult[] = [];
-  if (options.stdin) {
-    const bytes = await io.readStdin();
-    results.push(await linter.lintText(bytes, options.stdinFilename ?? "<text>.txt"));
-  } else {
-    const patterns = paths.length > 0 ? paths : ["."];
-    const ignorePatterns = options.ignore ? [...linter.loaded.config.ignorePatterns, ...options.ignorePattern] : [];
-    const { files, warnings } = await discoverFiles(patterns, {
-      cwd: io.cwd,
-      extensions: supportedExtensions(),
-      ignorePatterns,
-      useIgnoreFile: options.ignore,
-    });
-    for (const warning of warnings) io.stderr(`offsite-lint: ${warning}\n`);
-    for (const file of files) results.push(await linter.lintFile(file));
+  try {
+    await lintInputs(linter, paths, options, io, results);
+  } finally {
+    await linter.close();
   }
 
   const context: FormatterContext = {
@@ -235,6 +228,26 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
     return 1;
   }
   return 0;
+}
+
+async function lintInputs(linter: OffsiteLinter, paths: string[], options: LintCliOptions, io: Io, results: LintResult[]): Promise<void> {
+  if (options.stdin) {
+    const bytes = await io.readStdin();
+    results.push(await linter.lintText(bytes, options.stdinFilename ?? "<text>.txt"));
+    return;
+  }
+  const patterns = paths.length > 0 ? paths : ["."];
+  const ignorePatterns = options.ignore ? [...linter.loaded.config.ignorePatterns, ...options.ignorePattern] : [];
+  const { files, warnings } = await discoverFiles(patterns, {
+    cwd: io.cwd,
+    extensions: supportedExtensions(),
+    ignorePatterns,
+    useIgnoreFile: options.ignore,
+  });
+  for (const warning of warnings) io.stderr(`offsite-lint: ${warning}\n`);
+  for (const file of files) results.push(await linter.lintFile(file));
+  // Images the listings name (images/sku-1.jpg) that were not among the files already.
+  for (const image of linter.takeReferencedImages()) results.push(await linter.lintFile(image));
 }
 
 /** A built-in formatter, then the package `offsite-lint-formatter-<name>`, then a file path. */

@@ -1,16 +1,18 @@
 // The programmatic API: what the CLI calls and what others embed. It joins the stages —
 // config, source readers, the linting kernel, penalties — and leaves formatting to formatters.
 
-import { createReadStream } from "node:fs";
-import { relative, resolve } from "node:path";
+import { createReadStream, statSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { builtinRules } from "../rules/index.js";
 import { assertKnownPlatform, loadConfig, resolveFileSettings, settingsForField, parseRuleFlag, type LoadedConfig, type RuleFlag } from "./config/index.js";
-import { lintField, type ActiveRule } from "./linter.js";
+import { lintField, originNote, type ActiveRule } from "./linter.js";
 import { foldText } from "./text/fold.js";
 import { estimateMessage, resolveProfile, totalFor, listPlatforms, type PlatformProfile } from "./penalties/index.js";
-import { readerFor } from "./sources/index.js";
-import { SourceError, type LintMessage, type LintResult, type Locale, type SourceInput, type SourceReader } from "./types.js";
+import { disposeReaders, readerFor } from "./sources/index.js";
+import { htmlFieldsOf } from "./sources/html.js";
+import { imagePathsIn } from "./sources/image-refs.js";
+import { SourceError, type FieldText, type LintMessage, type LintResult, type Locale, type SourceInput, type SourceLimits, type SourceReader } from "./types.js";
 
 export type { LintMessage, LintResult, Locale, Rule, RuleMeta, Category } from "./types.js";
 export { builtinRules };
@@ -32,6 +34,10 @@ export interface LintOptions {
   encoding?: string;
   /** `--quiet`: report errors only. */
   quiet?: boolean;
+  /** `--no-ocr` sets false: do not read text drawn on images. */
+  ocr?: boolean;
+  /** Overrides of the hostile-input limits (image pixels, XLSX size). */
+  limits?: Partial<SourceLimits>;
 }
 
 /** The message language: explicit, else the config's, else from LC_ALL / LC_MESSAGES / LANG. */
@@ -42,6 +48,11 @@ export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
 
 /** A configured linter: config loaded and validated once, then any number of files. */
 export class OffsiteLinter {
+  /** Files linted so far (absolute), so an image named by many rows is linted once. */
+  private readonly linted = new Set<string>();
+  /** Local images named by listing fields, not linted yet. */
+  private readonly referenced = new Set<string>();
+
   private constructor(
     readonly options: LintOptions,
     readonly loaded: LoadedConfig,
@@ -76,14 +87,35 @@ export class OffsiteLinter {
   /** Lints a file on disk. Unreadable or unparsable files get one fatal message. */
   async lintFile(filePath: string): Promise<LintResult> {
     const absolute = resolve(this.cwd, filePath);
-    return this.lintInput({ filePath: absolute, open: () => createReadStream(absolute), encoding: this.options.encoding });
+    this.linted.add(absolute);
+    this.referenced.delete(absolute);
+    return this.lintInput({ filePath: absolute, open: () => createReadStream(absolute), encoding: this.options.encoding, options: this.readerOptions() });
+  }
+
+  /**
+   * Local images named by the listings linted so far (`images/sku-1.jpg`, relative to the export)
+   * that have not been linted yet. Lint them with `lintFile`; each is reported at its own path.
+   */
+  takeReferencedImages(): string[] {
+    const pending = [...this.referenced].filter((path) => !this.linted.has(path)).sort();
+    this.referenced.clear();
+    return pending;
+  }
+
+  /** Frees what readers keep between files (the OCR worker). Call once when the run is over. */
+  async close(): Promise<void> {
+    await disposeReaders();
+  }
+
+  private readerOptions(): SourceInput["options"] {
+    return { ocr: this.options.ocr ?? true, limits: this.options.limits };
   }
 
   /** Lints text as if it were the file `filePath` (the extension picks the reader). */
   async lintText(text: string | Buffer, filePath = "<text>.txt"): Promise<LintResult> {
     const absolute = resolve(this.cwd, filePath);
     const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
-    return this.lintInput({ filePath: absolute, open: () => Readable.from([bytes]), encoding: this.options.encoding });
+    return this.lintInput({ filePath: absolute, open: () => Readable.from([bytes]), encoding: this.options.encoding, options: this.readerOptions() });
   }
 
   private async lintInput(input: SourceInput): Promise<LintResult> {
@@ -107,7 +139,9 @@ export class OffsiteLinter {
     });
     const profile = settings.platform === this.profile.id ? this.profile : resolveProfile(settings.platform, this.loaded.config.penalties as never);
     for await (const record of reader.read(input)) {
-      for (const field of record.fields) {
+      const fields = reader.kind === "listing" ? record.fields.flatMap(expandListingField) : record.fields;
+      if (reader.kind === "listing") this.noteImages(record.fields, input.filePath);
+      for (const field of fields) {
         const fieldSettings = settingsForField(settings, field.name);
         if (fieldSettings.ignored) continue;
         const active: ActiveRule[] = [];
@@ -116,7 +150,8 @@ export class OffsiteLinter {
           if (!rule || setting.severity === 0) continue;
           active.push({ rule, severity: setting.severity as 1 | 2, options: setting.options });
         }
-        const findings = lintField({ name: field.name, text: field.text }, { kind: reader.kind, strict: settings.strict, locale: this.locale, rules: active });
+        const findings = lintField({ name: field.name, text: field.text, origin: field.origin }, { kind: reader.kind, strict: settings.strict, locale: this.locale, rules: active });
+        const note = originNote(field, this.locale);
         for (const finding of findings) {
           if (this.options.quiet && finding.severity < 2) continue;
           const start = field.position(finding.start);
@@ -127,7 +162,7 @@ export class OffsiteLinter {
             ruleId: finding.ruleId,
             severity: finding.severity,
             category: finding.category,
-            message: this.options.mask ? finding.message.split(match).join(maskValue(match)) : finding.message,
+            message: note + (this.options.mask ? finding.message.split(match).join(maskValue(match)) : finding.message),
             line: start.line,
             column: start.column,
             endLine: end.line,
@@ -141,8 +176,22 @@ export class OffsiteLinter {
             confidence: Math.round(finding.confidence * 100) / 100,
             penalty: estimateMessage(profile, finding.category, finding.severity, this.locale),
           };
+          if (field.cell) message.cell = field.cell;
+          if (field.origin) message.origin = field.origin;
           messages.push(message);
         }
+      }
+    }
+  }
+
+  /** Remembers local image files that `fields` name, relative to the listing file's folder. */
+  private noteImages(fields: readonly FieldText[], listingPath: string): void {
+    const base = dirname(listingPath);
+    for (const field of fields) {
+      for (const path of imagePathsIn(field.text)) {
+        const absolute = resolve(base, path);
+        if (this.linted.has(absolute) || this.referenced.has(absolute)) continue;
+        if (isFile(absolute)) this.referenced.add(absolute);
       }
     }
   }
@@ -161,6 +210,19 @@ export class OffsiteLinter {
       fixableWarningCount: 0,
       penalty,
     };
+  }
+}
+
+/** A listing field that holds HTML (a `description` with markup) is linted as the page parts it holds. */
+function expandListingField(field: FieldText): FieldText[] {
+  return htmlFieldsOf(field) ?? [field];
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 
@@ -194,12 +256,21 @@ export function maskValue(value: string): string {
 export async function lintFiles(filePaths: string[], options: LintOptions = {}): Promise<LintResult[]> {
   const linter = await OffsiteLinter.create(options);
   const results: LintResult[] = [];
-  for (const file of filePaths) results.push(await linter.lintFile(file));
+  try {
+    for (const file of filePaths) results.push(await linter.lintFile(file));
+    for (const image of linter.takeReferencedImages()) results.push(await linter.lintFile(image));
+  } finally {
+    await linter.close();
+  }
   return results;
 }
 
 /** Lints one text as if it were `filePath`. */
 export async function lintText(text: string, options: LintOptions & { filePath?: string } = {}): Promise<LintResult> {
   const linter = await OffsiteLinter.create(options);
-  return linter.lintText(text, options.filePath);
+  try {
+    return await linter.lintText(text, options.filePath);
+  } finally {
+    await linter.close();
+  }
 }

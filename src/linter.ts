@@ -2,7 +2,7 @@
 // confidence and messages rendered in the user's language. Post-processing steps are small and
 // composable (textlint's style): dedupe, then sort.
 
-import type { Category, Finding, Locale, Rule } from "./types.js";
+import type { Category, FieldOrigin, Finding, Locale, Rule } from "./types.js";
 import { buildViews } from "./text/views.js";
 
 export interface ActiveRule {
@@ -45,7 +45,7 @@ export function renderMessage(template: string, data: Record<string, string> = {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? data[key]! : whole));
 }
 
-export function lintField(field: { name: string; text: string }, options: FieldLintOptions): FieldFinding[] {
+export function lintField(field: { name: string; text: string; origin?: FieldOrigin }, options: FieldLintOptions): FieldFinding[] {
   if (field.text.trim() === "") return [];
   const views = buildViews(field.text);
   const findings: FieldFinding[] = [];
@@ -77,6 +77,19 @@ export function lintField(field: { name: string; text: string }, options: FieldL
     }
   }
   return sortFindings(dedupeFindings(findings));
+}
+
+/**
+ * What a message says first when the text was not visible on the page: hidden text and comments
+ * are reported as such, since hiding a contact is itself a sign of intent.
+ */
+export function originNote(field: { origin?: FieldOrigin; hiddenBy?: string }, locale: Locale): string {
+  if (field.origin === "hidden") {
+    const how = field.hiddenBy ? (locale === "zh-CN" ? `（${field.hiddenBy}）` : ` (${field.hiddenBy})`) : "";
+    return locale === "zh-CN" ? `页面中隐藏的文字${how}：` : `Hidden in the page${how}: `;
+  }
+  if (field.origin === "comment") return locale === "zh-CN" ? "HTML 注释中：" : "In an HTML comment: ";
+  return "";
 }
 
 /** One message per rule per place: overlapping findings of the same rule keep the surest. */

@@ -44,6 +44,12 @@ export interface Position {
   column: number;
 }
 
+/**
+ * Where a field's text was found when it is not plain visible text: an HTML attribute, comment or
+ * hidden element, image metadata, text drawn on an image (OCR), a decoded QR code.
+ */
+export type FieldOrigin = "attribute" | "comment" | "hidden" | "metadata" | "ocr" | "qr";
+
 /** One text value of a record, with a map from its text offsets back to the file. */
 export interface FieldText {
   /** Field name: a CSV header cell, a JSON dotted path (`attributes.color`, `images[2].alt`), `text`. */
@@ -56,6 +62,12 @@ export interface FieldText {
    * range [s, e) of the text maps to [position(s), position(e)) in the file.
    */
   position(offset: number): Position;
+  /** XLSX: the cell the text came from, `Sheet1!C12`. */
+  cell?: string;
+  /** Set when the text is not plain visible text (see `FieldOrigin`). */
+  origin?: FieldOrigin;
+  /** For `origin: "hidden"`: how it is hidden (`display:none`, `font-size:0`, `color:#fff on #fff`). */
+  hiddenBy?: string;
 }
 
 export interface SourceRecord {
@@ -75,6 +87,30 @@ export interface SourceInput {
   open(): NodeJS.ReadableStream;
   /** Forced encoding (`--encoding`), else detected. */
   encoding?: string;
+  options?: ReaderOptions;
+}
+
+/** Limits that keep hostile files (decompression and zip bombs) from exhausting the machine. */
+export interface SourceLimits {
+  /** Largest image, in pixels (width × height), that is decoded. */
+  maxImagePixels: number;
+  /** Largest image file, in bytes, that is read. */
+  maxImageBytes: number;
+  /** Largest total uncompressed size of an XLSX's parts, in bytes. */
+  maxXlsxBytes: number;
+}
+
+export const DEFAULT_LIMITS: SourceLimits = {
+  maxImagePixels: 40_000_000,
+  maxImageBytes: 50 * 1024 * 1024,
+  maxXlsxBytes: 512 * 1024 * 1024,
+};
+
+/** Per-run options some readers take. */
+export interface ReaderOptions {
+  /** Read text drawn on images (OCR). Default true; `--no-ocr` sets false. */
+  ocr?: boolean;
+  limits?: Partial<SourceLimits>;
 }
 
 /** A file that cannot be parsed: reported as one fatal message at this position. */
@@ -95,6 +131,8 @@ export interface SourceReader {
   /** `listing` sources hold product records, `reply` sources hold templates. */
   kind: "listing" | "reply";
   read(input: SourceInput): AsyncIterable<SourceRecord>;
+  /** Frees what the reader keeps between files (an OCR worker); called once at the end of a run. */
+  dispose?(): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------
@@ -145,8 +183,8 @@ export interface Finding {
 }
 
 export interface RuleContext {
-  /** The field being checked. */
-  field: { name: string; text: string };
+  /** The field being checked; `origin` says when it is not plain visible text. */
+  field: { name: string; text: string; origin?: FieldOrigin };
   /** Kind of source: listing field or reply template. */
   kind: "listing" | "reply";
   /** Normalised views of the field text (built once, shared by all rules). */
@@ -196,6 +234,8 @@ export interface LintMessage {
   fatal?: boolean;
   /** XLSX cell reference, e.g. `Sheet1!C12`. */
   cell?: string;
+  /** Set when the text was not plain visible text: hidden HTML, a comment, image metadata, OCR, a QR code. */
+  origin?: FieldOrigin;
 }
 
 export interface PenaltyTotal {

@@ -43,3 +43,11 @@ export const REFUSAL_CONTEXT =
 /** Keeping the conversation on the platform: "please contact us through the platform chat". */
 export const PLATFORM_CHANNEL =
   /\b(?:platform|alibaba(?:\.com)?|trade ?manager|on-?platform|in-?app|message ?center|order page)(?:'s)?(?:\s+\w+){0,2}\s+(?:chat|messag\w*|inbox|messenger)\b|\b(?:chat|message) (?:here|on (?:the )?platform)|平台(?:内)?(?:聊天|消息|沟通|客服)|站内(?:信|沟通|聊天)|旺旺|阿里旺旺/u;
+
+/**
+ * Text read from an image file (its metadata or OCR of what is drawn on it). Contacts there are
+ * reported once, by `no-image-contact`, so the contact rules leave such fields to it.
+ */
+export function isImageText(field: { origin?: string }): boolean {
+  return field.origin === "metadata" || field.origin === "ocr";
+}

@@ -40,10 +40,17 @@ function toRow(message: LintMessage, platform: PlatformProfile, locale: Locale):
     isError,
     type: WORDS[locale][isError ? "error" : "warning"],
     // ESLint drops a final period; sanitize keeps each message on one safe line.
-    message: sanitize(message.message).replace(/([^ ])\.$/u, "$1"),
+    message: wherePrefix(message) + sanitize(message.message).replace(/([^ ])\.$/u, "$1"),
     ruleId: message.fatal ? "" : sanitize(message.ruleId ?? ""),
     penalty: penaltyCell(messageEstimate(message, platform), platform, locale),
   };
+}
+
+/** Where line:col says little: the spreadsheet cell, or the part of an image the text came from. */
+function wherePrefix(message: LintMessage): string {
+  if (message.cell) return `[${sanitize(message.cell)}] `;
+  const fromImage = message.origin === "ocr" || message.origin === "metadata" || message.origin === "qr";
+  return fromImage && message.field ? `[${sanitize(message.field)}] ` : "";
 }
 
 const widest = (values: string[]): number => values.reduce((w, v) => Math.max(w, displayWidth(v)), 0);

@@ -3,7 +3,7 @@
 // Cyrillic/Greek look-alikes inside Latin words, and traditional Chinese are folded.
 
 import * as OpenCC from "opencc-js";
-import { MappedText, ViewBuilder, emitIdentity } from "./view.js";
+import { MappedText, ViewBuilder, emitIdentity, rewrite } from "./view.js";
 
 /** Characters that render as nothing (or nearly) and are used to split words invisibly. */
 export function isInvisible(cp: number): boolean {
@@ -93,7 +93,30 @@ export function foldText(original: string): MappedText {
   }
   let view = first.build();
   view = foldConfusables(view);
-  return foldTraditional(view);
+  return joinSpacedLetters(joinSpacedIdeographs(foldTraditional(view)));
+}
+
+/**
+ * "s c a n", "w.h.a.t.s.a.p.p", "Q.R": a word spelled letter by letter so a filter misses it
+ * reads as the word. Three or more lone letters, or the two letters of Q.R.
+ */
+const SPACED_LETTERS = /(?<![\p{L}\p{N}])[a-z](?:[\s\-_.·・*|/\\~,，、+]{1,2}[a-z](?![\p{L}\p{N}])){2,}|(?<![\p{L}\p{N}.])q[.\s]r(?:\.(?![\p{L}\p{N}]))?(?![\p{L}\p{N}])/gu;
+
+function joinSpacedLetters(view: MappedText): MappedText {
+  if (!/(?:^|[^\p{L}\p{N}])[a-z][\s\-_.·・*|/\\~,，、+]{1,2}[a-z](?![\p{L}\p{N}])/u.test(view.text)) return view;
+  return rewrite(view, SPACED_LETTERS, (m) => m[0].replace(/[^a-z]/g, ""));
+}
+
+/**
+ * "线/下/交/易", "信 保 不 做", "二 维 码": a word spelled as lone characters with separators
+ * between them so a filter misses it. A run of three or more lone ideographs, one or two
+ * separators apart, reads as the word. Ordinary Chinese separates words, not every character.
+ */
+const SPACED_IDEOGRAPHS = /(?<![\u3400-\u9fff])[\u3400-\u9fff](?:[ \t\u3000/|*·・_~\\-]{1,2}[\u3400-\u9fff](?![\u3400-\u9fff])){2,}/g;
+
+function joinSpacedIdeographs(view: MappedText): MappedText {
+  if (!/[\u3400-\u9fff][ \t\u3000/|*·・_~\\-]{1,2}[\u3400-\u9fff][ \t\u3000/|*·・_~\\-]/.test(view.text)) return view;
+  return rewrite(view, SPACED_IDEOGRAPHS, (m) => m[0].replace(/[^\u3400-\u9fff]/g, ""));
 }
 
 /** Map Cyrillic/Greek look-alikes to Latin only inside words that also hold Latin letters,

@@ -7,7 +7,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import type { LintResult } from "../../src/types.js";
+import type { LintMessage, LintResult } from "../../src/types.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (p: string) => `${root}fixtures/${p}`;
@@ -45,6 +45,30 @@ export const EXPECTED: Array<{ file: string; line: number; column: number; text:
   { file: "templates/quick-replies.yaml", line: 11, column: 22, text: "直接打款到我们公司账户", rules: ["no-offsite-payment"] },
   { file: "templates/package-card.en.txt", line: 5, column: 6, text: "scan the QR code on the package card", rules: ["no-qr-code"] },
   { file: "templates/repeat-order.zh.txt", line: 3, column: 22, text: "线下交易更划算", rules: ["no-offline-deal"] },
+  { file: "pages/detail.html", line: 31, column: 43, text: "WhatsApp +86 139 0013 7000", rules: ["no-im-contact"] },
+  { file: "pages/detail.html", line: 31, column: 52, text: "+86 139 0013 7000", rules: ["no-phone-number"] },
+  { file: "pages/detail.html", line: 32, column: 19, text: "WeChat vb750oem", rules: ["no-im-contact"] },
+  { file: "pages/detail.html", line: 33, column: 38, text: "https://shop.example.com/bottles/vb-750s", rules: ["no-external-link"] },
+];
+
+/** Expected findings in files without text positions: spreadsheet cells and parts of images. */
+export const EXPECTED_MEDIA: Array<{ file: string; where: string; rules: string[] }> = [
+  { file: "listings/catalogue.xlsx", where: "Products!G5", rules: ["no-im-contact", "no-phone-number"] },
+  { file: "listings/catalogue.xlsx", where: "Products!H6", rules: ["no-phone-number"] },
+  { file: "listings/catalogue.xlsx", where: "Products!I7", rules: ["no-external-link"] },
+  { file: "listings/catalogue.xlsx", where: "Variants!D3", rules: ["no-email"] },
+  { file: "images/qr-corner.jpg", where: "qr", rules: ["no-qr-code", "no-external-link", "no-im-contact"] },
+  { file: "images/metadata-contact.jpg", where: "exif.Artist", rules: ["no-image-contact"] },
+  { file: "images/metadata-contact.jpg", where: "exif.UserComment", rules: ["no-image-contact"] },
+  { file: "images/metadata-contact.jpg", where: "exif.XPComment", rules: ["no-image-contact"] },
+  { file: "images/metadata-contact.jpg", where: "xmp.creator", rules: ["no-image-contact"] },
+  { file: "images/metadata-contact.jpg", where: "xmp.CiEmailWork", rules: ["no-image-contact"] },
+  { file: "images/metadata-contact.jpg", where: "iptc.Contact", rules: ["no-image-contact"] },
+  { file: "images/metadata-contact.jpg", where: "jpeg.COM", rules: ["no-image-contact"] },
+  { file: "images/png-text.png", where: "png.tEXt.Comment", rules: ["no-image-contact"] },
+  { file: "images/png-text.png", where: "png.iTXt.Description", rules: ["no-image-contact"] },
+  { file: "images/drawn-contact-en.png", where: "ocr", rules: ["no-image-contact"] },
+  { file: "images/drawn-contact-zh.png", where: "ocr", rules: ["no-image-contact"] },
 ];
 /** Rules a record may also get (borderline), by file and line. */
 const MAY: Array<{ file: string; line: number; rule: string }> = [
@@ -56,6 +80,14 @@ const MAY: Array<{ file: string; line: number; rule: string }> = [
   // "add our WeChat for wholesale prices", "… to save the platform fees": price lures tied to a channel.
   { file: "listings/catalogue.json", line: 56, rule: "no-offline-deal" },
   { file: "listings/catalogue.json", line: 79, rule: "no-offline-deal" },
+  // "quote on WhatsApp" in the hidden block: a price talk moved to a channel.
+  { file: "pages/detail.html", line: 31, rule: "no-offline-deal" },
+];
+/** "加微信拿底价" read from an image: the price lure, besides the contact. */
+const MAY_MEDIA: Array<{ file: string; where: string; rule: string }> = [
+  { file: "images/metadata-contact.jpg", where: "exif.XPComment", rule: "no-offline-deal" },
+  { file: "images/png-text.png", where: "png.iTXt.Description", rule: "no-offline-deal" },
+  { file: "images/drawn-contact-zh.png", where: "ocr", rule: "no-offline-deal" },
 ];
 
 describe("fixtures", () => {
@@ -117,13 +149,25 @@ describe("fixtures", () => {
   const cli = `${root}bin/offsite-lint.js`;
   it.runIf(existsSync(`${root}dist/src/cli.js`))(
     "the CLI reports exactly the expected findings",
+    { timeout: 90_000 },
     () => {
       const run = spawnSync(process.execPath, [cli, "--format", "json", "--no-config-lookup", fixture("")], { encoding: "utf8", cwd: root });
       expect(run.status, run.stderr).toBe(1);
       const results = JSON.parse(run.stdout) as LintResult[];
       const rel = (p: string) => p.replace(/\\/g, "/").split("/fixtures/")[1] ?? p;
+      // The clean product shots and the clean page are linted and stay quiet.
+      for (const clean of ["images/clean-specs.jpg", "images/clean-plain.png", "pages/clean.html"]) {
+        const result = results.find((r) => rel(r.filePath) === clean);
+        expect(result?.messages, clean).toEqual([]);
+      }
       const problems: string[] = [];
       const got = results.flatMap((r) => r.messages.map((m) => ({ file: rel(r.filePath), m })));
+      const where = (m: LintMessage) => m.cell ?? m.field;
+      for (const e of EXPECTED_MEDIA) {
+        for (const rule of e.rules) {
+          if (!got.some(({ file, m }) => file === e.file && m.ruleId === rule && where(m) === e.where)) problems.push(`missing ${rule} at ${e.file} ${e.where}`);
+        }
+      }
       for (const e of EXPECTED) {
         for (const rule of e.rules) {
           const hit = got.some(({ file, m }) => file === e.file && m.ruleId === rule && m.line <= e.line && (m.endLine ?? m.line) >= e.line);
@@ -132,6 +176,8 @@ describe("fixtures", () => {
       }
       for (const { file, m } of got) {
         const ok =
+          EXPECTED_MEDIA.some((e) => e.file === file && e.rules.includes(m.ruleId ?? "") && e.where === where(m)) ||
+          MAY_MEDIA.some((e) => e.file === file && e.rule === m.ruleId && e.where === where(m)) ||
           EXPECTED.some((e) => e.file === file && e.rules.includes(m.ruleId ?? "") && m.line <= e.line && (m.endLine ?? m.line) >= e.line) ||
           MAY.some((x) => x.file === file && x.rule === m.ruleId && m.line <= x.line && (m.endLine ?? m.line) >= x.line);
         if (!ok) problems.push(`unexpected ${m.ruleId} at ${file}:${m.line}:${m.column}: ${m.message}`);

@@ -1,6 +1,6 @@
 // Runs one rule on one text the way the kernel does, and returns what it reported with the
 // original characters each finding points at.
-import type { Finding, Rule } from "../../src/types.js";
+import type { FieldOrigin, Finding, Rule } from "../../src/types.js";
 import { buildViews } from "../../src/text/views.js";
 
 export interface RuleHit extends Finding {
@@ -11,11 +11,11 @@ export interface RuleHit extends Finding {
 export function runRule(
   rule: Rule,
   text: string,
-  options: { options?: Record<string, unknown>; strict?: boolean; field?: string; kind?: "listing" | "reply" } = {},
+  options: { options?: Record<string, unknown>; strict?: boolean; field?: string; kind?: "listing" | "reply"; origin?: FieldOrigin } = {},
 ): RuleHit[] {
   const hits: RuleHit[] = [];
   rule.check({
-    field: { name: options.field ?? "description", text },
+    field: { name: options.field ?? "description", text, origin: options.origin },
     kind: options.kind ?? "listing",
     views: buildViews(text),
     options: options.options ?? {},
