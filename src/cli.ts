@@ -188,7 +188,8 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
     mask: options.mask,
     encoding: options.encoding,
     quiet: options.quiet,
-    ocr: options.ocr,
+    // commander sets `ocr: true` unless --no-ocr; only the flag's "off" overrides the config.
+    ocr: options.ocr === false ? false : undefined,
   });
   const formatter = await resolveFormatter(options.format, io.cwd);
 

@@ -108,7 +108,10 @@ export class OffsiteLinter {
   }
 
   private readerOptions(): SourceInput["options"] {
-    return { ocr: this.options.ocr ?? true, limits: this.options.limits };
+    const config = this.loaded.config;
+    // A flag beats the config: `--no-ocr` turns OCR off whatever the config says.
+    const ocr = this.options.ocr === false ? false : (config.ocr ?? true);
+    return { ocr, limits: { ...config.limits, ...this.options.limits } };
   }
 
   /** Lints text as if it were the file `filePath` (the extension picks the reader). */

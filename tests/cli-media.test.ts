@@ -99,6 +99,23 @@ describe("images", () => {
   });
 });
 
+describe("image settings in the config", () => {
+  it("limits.maxImagePixels makes a bigger image a fatal message; ocr: false skips drawn-on text", () => {
+    const work = mkdtempSync(join(dir, "config-"));
+    copyFileSync(fixture("images/drawn-contact-en.png"), join(work, "drawn.png"));
+    writeFileSync(join(work, ".offsitelintrc.yaml"), "ocr: false\n");
+    const spawn = (args: string[]) =>
+      spawnSync(process.execPath, [bin, "-f", "json", ...args], { cwd: work, encoding: "utf8" });
+    const withoutOcr = JSON.parse(spawn(["drawn.png"]).stdout) as Array<{ messages: Message[] }>;
+    expect(withoutOcr[0]!.messages).toEqual([]);
+    writeFileSync(join(work, ".offsitelintrc.yaml"), "limits:\n  maxImagePixels: 500000\n");
+    const limited = JSON.parse(spawn(["drawn.png"]).stdout) as Array<{ messages: Message[] }>;
+    expect(limited[0]!.messages).toHaveLength(1);
+    expect(limited[0]!.messages[0]).toMatchObject({ fatal: true });
+    expect(limited[0]!.messages[0]!.message).toMatch(/maxImagePixels/);
+  });
+});
+
 describe("spreadsheets", () => {
   it("each message carries the cell; line is the row and column the column number", () => {
     const r = lint([fixture("listings/catalogue.xlsx")]);

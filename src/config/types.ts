@@ -54,6 +54,10 @@ export interface Config {
   locale?: Locale;
   /** User overrides of penalty profile numbers; validated by the penalties module. */
   penalties?: Record<string, unknown>;
+  /** Read text drawn on images (default true); `--no-ocr` beats it. */
+  ocr?: boolean;
+  /** Hostile-input limits that differ from the defaults. */
+  limits?: Partial<import("../types.js").SourceLimits>;
 }
 
 /** A loaded, validated config with everything needed to resolve per-file settings. */

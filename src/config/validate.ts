@@ -3,7 +3,7 @@
 // known rules (built-ins and plugin rules) and platform ids, and adds file positions afterwards.
 
 import { RE2JSException } from "re2js";
-import { CATEGORIES, type Bilingual, type Category, type Locale, type OptionsSchema, type SeverityLevel, type SeverityName } from "../types.js";
+import { CATEGORIES, DEFAULT_LIMITS, type SourceLimits, type Bilingual, type Category, type Locale, type OptionsSchema, type SeverityLevel, type SeverityName } from "../types.js";
 import { ConfigError, type KeyPath } from "./errors.js";
 import { compilePhraseRegex, foldLiteral } from "./phrases.js";
 import { didYouMean } from "./suggest.js";
@@ -30,6 +30,8 @@ export const CONFIG_KEYS = [
   "ignorePatterns",
   "locale",
   "penalties",
+  "ocr",
+  "limits",
 ] as const;
 
 export const PRESETS: readonly Preset[] = ["recommended", "strict"];
@@ -89,7 +91,25 @@ export function validateConfig(raw: unknown, options: ValidateOptions): Config {
   if (input.extends !== undefined) config.extends = expectOneOf(checker, input.extends, ["extends"], PRESETS, "preset");
   if (input.locale !== undefined) config.locale = expectOneOf(checker, input.locale, ["locale"], LOCALES, "locale");
   if (input.penalties !== undefined) config.penalties = expectObject(checker, input.penalties, ["penalties"]);
+  if (input.ocr !== undefined) {
+    if (typeof input.ocr !== "boolean") fail(checker, ["ocr"], "must be true or false.");
+    config.ocr = input.ocr as boolean;
+  }
+  if (input.limits !== undefined) config.limits = validateLimits(checker, input.limits, ["limits"]);
   return config;
+}
+
+/** `limits`: positive whole numbers for the hostile-input limits (`maxImagePixels`, …). */
+function validateLimits(checker: Checker, value: unknown, path: KeyPath): Partial<SourceLimits> {
+  const input = expectObject(checker, value, path);
+  const keys = Object.keys(DEFAULT_LIMITS) as Array<keyof SourceLimits>;
+  const limits: Partial<SourceLimits> = {};
+  for (const [key, limit] of Object.entries(input)) {
+    if (!(keys as string[]).includes(key)) fail(checker, [...path, key], `unknown limit "${key}".${didYouMean(key, keys)} Valid limits: ${keys.join(", ")}.`);
+    if (typeof limit !== "number" || !Number.isInteger(limit) || limit <= 0) fail(checker, [...path, key], "must be a positive whole number.");
+    limits[key as keyof SourceLimits] = limit as number;
+  }
+  return limits;
 }
 
 /** `plugins`: a list of module specifiers. Exported because plugins load before validation. */

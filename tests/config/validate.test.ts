@@ -285,3 +285,18 @@ describe("key paths", () => {
     expect(formatKeyPath(["fields", "images[*].alt"])).toBe('fields["images[*].alt"]');
   });
 });
+
+describe("ocr and limits", () => {
+  it("accepts ocr as a boolean and limits as positive whole numbers", () => {
+    const config = validate({ ocr: false, limits: { maxImagePixels: 100_000_000, maxXlsxBytes: 1024 } });
+    expect(config.ocr).toBe(false);
+    expect(config.limits).toEqual({ maxImagePixels: 100_000_000, maxXlsxBytes: 1024 });
+  });
+
+  it("names the key and the nearest limit on a mistake", () => {
+    expect(() => validate({ ocr: "no" })).toThrow(/ocr.*true or false/);
+    expect(() => validate({ limits: { maxImagePixel: 5 } })).toThrow(/limits\.maxImagePixel.*Did you mean "maxImagePixels"/);
+    expect(() => validate({ limits: { maxImageBytes: -1 } })).toThrow(/limits\.maxImageBytes.*positive whole number/);
+    expect(() => validate({ limits: { maxImageBytes: 1.5 } })).toThrow(/positive whole number/);
+  });
+});
