@@ -9,7 +9,7 @@ import { bi, docsUrl } from "./utils/meta.js";
 
 /** "看我头像加我", "contact in my bio": a route to the contact without naming the app. */
 const PROFILE_ROUTE_OFFER =
-  /(?:看|见|点|去|戳)(?:我的?)?(?:头像|主页|签名|简介|个人资料|置顶)[^，,。！!？?\n]{0,6}?(?:加|联系|私|找|有|聊)[^，,。！!？?\n]{0,3}|(?:头像|主页|签名|简介)(?:里|上)?有(?:联系方式|v|微|号)|(?:号|微信号|联系方式|v)(?:在|见)(?:我的?)?(?:主页|简介|签名|头像|个人资料)(?:里|上)?|(?:contact|number|whatsapp|details?|info)\s+(?:is\s+)?in\s+(?:my|our)\s+(?:profile|bio|avatar)(?:\s+(?:picture|photo|pic))?/gu;
+  /(?:看|见|点|去|戳)(?:我的?)?(?:头像|主页|签名|简介|个人资料|置顶)[^，,。！!？?\n]{0,6}?(?:加|联系|私|找|有|聊)[^，,。！!？?\n]{0,3}|(?:头像|主页|签名|简介)(?:里|上)?[，,\s]?有(?:联系方式|v|微|号)|(?:号|微信号|联系方式|v)(?:在|见)(?:我的?)?(?:主页|简介|签名|头像|个人资料)(?:里|上)?|(?:contact|number|whatsapp|details?|info)\s+(?:is\s+)?in\s+(?:my|our)\s+(?:profile|bio|avatar)(?:\s+(?:picture|photo|pic))?/gu;
 
 const rule: Rule = {
   meta: {

@@ -38,7 +38,7 @@ export const PRODUCT_CONTEXT =
 
 /** Declining to share a contact: the mention is a refusal, not an offer. */
 export const REFUSAL_CONTEXT =
-  /\b(?:can(?:not|'t)|could not|couldn't|do(?:es)? not|don't|doesn't|won't|will not|not allowed|unable|never|no need)\b[^.!?]{0,25}\b(?:share|give|add|provide|exchange|contact|use|ask(?: for)?|accept)\b|\b(?:is|are)(?: not|n't) (?:allowed|permitted)|\bnot (?:allowed|permitted) (?:here|on)|不能|不可以|不方便(?:加|给|留|提供|交换)|无法|不加|不提供|不允许|不支持站外|不交换|平台规定|请勿|不要|骗子|诈骗|谨防|警惕|冒充|\bscam|\bfraud|\bbeware|\bimpersonat/u;
+  /\b(?:can(?:not|'t)|could not|couldn't|do(?:es)? not|don't|doesn't|won't|will not|not allowed|unable|never|no need)\b[^.!?]{0,25}\b(?:share|give|add|provide|exchange|contact|use|ask(?: for)?|accept|continue|move|switch|communicate)\b|\b(?:is|are)(?: not|n't) (?:allowed|permitted)|\bnot (?:allowed|permitted) (?:here|on)|不能|不可以|不方便(?:加|给|留|提供|交换)|无法|不加|不提供|不允许|不支持站外|不交换|平台规定|请勿|不要|骗子|诈骗|谨防|警惕|冒充|\bscam|\bfraud|\bbeware|\bimpersonat/u;
 
 /** Keeping the conversation on the platform: "please contact us through the platform chat". */
 export const PLATFORM_CHANNEL =

@@ -72,7 +72,7 @@ const PROFILE_ROUTE =
 
 /** What may stand between an app name and the id: separators, "is", "me at", 号/是. */
 const ID_AFTER =
-  /^(?:[\u4e00-\u9fff]{1,5}[:：]|[\u4e00-\u9fff]{1,3}\s*(?=@))?[\s:：=＝\-–/|,，(（"'“]*(?:(?:is|me|us|at|on|al|a|en|no|na|au|по|на|id|no\.?|number|num|account|handle|号码?|账号|帐号|是|为|號|同号|아이디|ไอดี|айди|ник|número|numero|nomor|số)[\s:：=＝\-–,"'“]*){0,3}(@?[a-z0-9][a-z0-9_.\-:]{2,40}[a-z0-9]|\+?\d{5,16})/u;
+  /^(?:[\u4e00-\u9fff]{1,5}[:：]|[\u4e00-\u9fff]{1,3}\s*(?=@))?[\s:：=＝\-–/|,，(（"'“]*(?:(?:is|me|us|at|on|al|a|en|no|na|au|по|на|id|no\.?|number|num|account|handle|号码?|账号|帐号|是|为|號|同号|搜索?|搜一下|查找|找|添加|加|아이디|ไอดี|айди|ник|número|numero|nomor|số)[\s:：=＝\-–,"'“]*){0,3}(@?[a-z0-9][a-z0-9_.\-:]{2,40}[a-z0-9]|\+?\d{5,16})/u;
 
 /** An @handle a few words after the app name ("IG kita @shop.id") or before it ("DM @shop on IG"). */
 const HANDLE_AFTER = /^[^@\n。.!?]{0,16}?(?<![a-z0-9])@[a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])/u;

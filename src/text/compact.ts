@@ -12,7 +12,7 @@ export const ADDRESS_TLDS =
 const SEP = "[\\s\\-_.·・*|/\\\\~,，、+]";
 
 /** 1-3 separators between two digits: 138-0013-8000, 138 0013 8000, 138.0013.8000. */
-const BETWEEN_DIGITS = /(?<=\d)[\s\-–—_.·・*|/\\~()（）,，、]{1,3}(?=\d)/g;
+const BETWEEN_DIGITS = /(?<=\d)(?:[\s\-–—_.·・*|/\\~()（）,，、]|\p{Extended_Pictographic}){1,3}(?=\d)/gu;
 /** One Chinese character as filler between digit groups: 139哈2211哈0457. */
 const CJK_FILLER_IN_NUMBER = /(?<!\d)\d{3,4}(?:[\u4e00-\u9fff]\d{3,4}){2,3}(?!\d)/g;
 /** A decimal point or comma followed by one or two digits is a fraction (15.5, 13.80), not a

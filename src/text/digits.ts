@@ -94,7 +94,8 @@ function convertRun(text: string, run: Run, out: ViewBuilder): void {
   }
   // A CJK numeral run is a number when long enough to be a phone or an id; letter swaps
   // (l38) only count beside real digits in an otherwise digit-heavy run.
-  const cjkIsNumber = strongCjk >= 3 && numerals >= 5;
+  // Mixed notations ("1五9②2３7七1４4") are a number too once the run is phone-long.
+  const cjkIsNumber = (strongCjk >= 3 && numerals >= 5) || (strongCjk >= 1 && digits >= 4 && numerals >= 7);
   const lettersAreDigits = digits >= 5;
   for (let k = run.start; k < run.end; k++) {
     const c = text[k]!;

@@ -213,10 +213,30 @@ const ok: string[] = [
   "我们不加微信",
   "请不要加我微信",
   "No WhatsApp please, platform chat only",
+  "For your safety we only talk through the platform messages, so we can't continue on WhatsApp.",
+  "Sorry, we cannot move to Telegram; everything can be answered here.",
 ];
 
 describe("no-im-contact: must not flag", () => {
   test.each(ok)("%s", (input) => {
     expect(flagged(rule, input)).toEqual([]);
+  });
+});
+
+describe("no-im-contact: the id a few words on, and profile routes with punctuation", () => {
+  test.each([
+    ["绿泡泡搜 teapot_amy88", "teapot_amy88"],
+    ["WeChat 搜索 teapot_amy88", "teapot_amy88"],
+    ["微信添加 teapot_amy88", "teapot_amy88"],
+  ])("%s", (input, id) => {
+    expect(flagged(rule, input).some((t) => t.includes(id))).toBe(true);
+  });
+
+  test("看主页简介，有V: the route to the contact, with a comma before 有", () => {
+    expect(flagged(rule, "更多款式看主页简介，有V").length).toBeGreaterThan(0);
+  });
+
+  test("a refusal to continue elsewhere does not cancel a real offer with a number", () => {
+    expect(flagged(rule, "If you can't find us, go to WhatsApp +86 139 2211 4455").length).toBeGreaterThan(0);
   });
 });

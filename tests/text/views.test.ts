@@ -198,3 +198,46 @@ describe("buildViews", () => {
     expect(e).toBeLessThanOrEqual(input.length);
   });
 });
+
+describe("words spelled out character by character", () => {
+  test.each([
+    // [family, input, folded text, the original characters behind the joined word]
+    ["lone ideographs with spaces", "二 维 码 在 详 情 页", "二维码在详情页", "二 维 码 在 详 情 页"],
+    ["lone ideographs with slashes", "线/下/交/易 更优惠", "线下交易 更优惠", "线/下/交/易"],
+    ["lone ideographs with stars", "私*聊*优*惠", "私聊优惠", "私*聊*优*惠"],
+    ["spaced letters", "s c a n for direct contact", "scan for direct contact", "s c a n"],
+    ["dotted letters", "w.h.a.t.s.a.p.p me", "whatsapp me", "w.h.a.t.s.a.p.p"],
+    ["Q.R", "Q.R in last image", "qr in last image", "Q.R"],
+  ])("%s: %s", (_family, input, expected, original) => {
+    const folded = buildViews(input).folded;
+    expect(folded.text).toBe(expected);
+    expect(originalOf(folded, input, expected.split(" ")[0]!)).toBe(original);
+  });
+
+  test.each([
+    ["words separated by spaces stay apart", "纯棉 短袖 T恤 男款", "纯棉 短袖 t恤 男款"],
+    ["two lone characters are not a spelled word", "男 女 通用", "男 女 通用"],
+    ["initials in a sentence", "Plan A or B", "plan a or b"],
+  ])("%s: %s", (_family, input, expected) => {
+    expect(buildViews(input).folded.text).toBe(expected);
+  });
+});
+
+describe("digits split by emoji or written in mixed notations", () => {
+  test.each([
+    ["emoji between every digit", "📞 1🔸5🔸2 🔸3🔸3🔸0🔸8 🔸7🔸6🔸1🔸9", "15233087619"],
+    ["emoji between groups", "139🌸2211🌸4455", "13922114455"],
+    ["ASCII, Chinese, circled and full-width digits in one number", "号码 1五9②2３7七1４4", "15922377144"],
+  ])("%s: %s", (_family, input, digits) => {
+    const compact = buildViews(input).compact;
+    const at = compact.text.indexOf(digits);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const [start, end] = compact.toOriginal(at, at + digits.length);
+    expect(input.slice(start, end).replace(/\D/gu, "").length).toBeGreaterThan(0);
+    expect(end).toBe(input.length);
+  });
+
+  test("a short count in Chinese with one digit stays as it is", () => {
+    expect(buildViews("买3送一，共五件").digits.text).toBe("买3送一,共五件");
+  });
+});
