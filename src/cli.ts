@@ -50,6 +50,8 @@ interface LintCliOptions {
   rule: string[];
   ignorePattern: string[];
   ignore: boolean;
+  glob: boolean;
+  warnIgnored: boolean;
   stdin?: boolean;
   stdinFilename?: string;
   locale?: Locale;
@@ -100,6 +102,8 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option("--rule <id:severity>", "override a rule, repeatable (no-email:off)", collect, [])
     .option("--ignore-pattern <glob>", "ignore files matching this glob, repeatable", collect, [])
     .option("--no-ignore", "do not use .offsitelintignore or ignore patterns")
+    .option("--no-glob", "take every path literally, as pre-commit and lint-staged pass them")
+    .option("--no-warn-ignored", "do not warn about ignored files named on the command line")
     .option("--stdin", "lint standard input")
     .option("--stdin-filename <name>", "file name for standard input (its extension picks the format)")
     .addOption(new Option("--locale <locale>", "message language").choices(["zh-CN", "en"]))
@@ -239,13 +243,17 @@ async function lintInputs(linter: OffsiteLinter, paths: string[], options: LintC
   }
   const patterns = paths.length > 0 ? paths : ["."];
   const ignorePatterns = options.ignore ? [...linter.loaded.config.ignorePatterns, ...options.ignorePattern] : [];
-  const { files, warnings } = await discoverFiles(patterns, {
+  const { files, skipped } = await discoverFiles(patterns, {
     cwd: io.cwd,
     extensions: supportedExtensions(),
     ignorePatterns,
     useIgnoreFile: options.ignore,
+    globInputPaths: options.glob,
   });
-  for (const warning of warnings) io.stderr(`offsite-lint: ${warning}\n`);
+  for (const file of skipped) {
+    if (file.reason === "ignored" && !options.warnIgnored) continue;
+    io.stderr(`offsite-lint: ${file.filePath}: ${file.message}\n`);
+  }
   for (const file of files) results.push(await linter.lintFile(file));
   // Images the listings name (images/sku-1.jpg) that were not among the files already.
   for (const image of linter.takeReferencedImages()) results.push(await linter.lintFile(image));
