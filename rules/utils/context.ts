@@ -34,11 +34,11 @@ export const CONTACT_WORDS =
 
 /** Words that make a mention part of a product description rather than a contact offer. */
 export const PRODUCT_CONTEXT =
-  /\b(?:support(?:s|ed|ing)?|compatible|compatibility|works? with|install(?:ed)?|pre-?installed|apps?|video calls?|voice calls?|notifications?|feature[sd]?|function|runs?|built-in|sync|share to|sharing|integrat\w*|like|such as|including|plays?)\b|支持|兼容|功能|通话|安装|内置|应用|软件|提醒|如|例如|等应用|поддерж|приложен|soporta|compatib\w*|suporta|compatível|llamadas|videollamadas|chamadas|appels?|звонк|يدعم|مكالمات|panggilan|cuộc gọi/u;
+  /\b(?:support(?:s|ed|ing)?|compatible|compatibility|works? with|install(?:ed)?|pre-?installed|apps?|video calls?|voice calls?|notifications?|feature[sd]?|function|runs?|built-in|sync|share to|sharing|integrat\w*|like|such as|including|plays?|live ?stream\w*|streaming|live(?!\s*[:：])|reels?|vlog\w*|selfies?|creators?|influencers?|content|profiles?)\b|支持|兼容|功能|通话|安装|内置|应用|软件|提醒|如|例如|等应用|直播|短视频|自拍|博主|поддерж|приложен|soporta|compatib\w*|suporta|compatível|llamadas|videollamadas|chamadas|appels?|звонк|يدعم|مكالمات|panggilan|cuộc gọi/u;
 
 /** Declining to share a contact: the mention is a refusal, not an offer. */
 export const REFUSAL_CONTEXT =
-  /\b(?:can(?:not|'t)|could not|couldn't|do(?:es)? not|don't|doesn't|won't|will not|not allowed|unable|never|no need)\b[^.!?]{0,25}\b(?:share|give|add|provide|exchange|contact|use|ask(?: for)?|accept|continue|move|switch|communicate)\b|\b(?:is|are)(?: not|n't) (?:allowed|permitted)|\bnot (?:allowed|permitted) (?:here|on)|不能|不可以|不方便(?:加|给|留|提供|交换)|无法|不加|不提供|不允许|不支持站外|不交换|平台规定|请勿|不要|骗子|诈骗|谨防|警惕|冒充|\bscam|\bfraud|\bbeware|\bimpersonat/u;
+  /\b(?:can(?:not|'t)|could not|couldn't|do(?:es)? not|don't|doesn't|won't|will not|not allowed|unable|never|no need)\b[^.!?]{0,25}\b(?:share|give|add|provide|exchange|contact|use|ask(?: for)?|accept|continue|move|switch|communicate)\b|\b(?:is|are)(?: not|n't) (?:allowed|permitted)|\bnot (?:allowed|permitted) (?:here|on)|不能|不可以|不方便(?:加|给|留|提供|交换)|无法|不加|不提供|不允许|不支持站外|不交换|平台规定|请勿|不要|骗子|诈骗|谨防|警惕|冒充|不会(?:要求|让|请|主动|向)|不要求|绝不|从不|从来不|\b(?:nunca|jam[aá]s|jamais)\b[^.!?]{0,40}\b(?:ped\w*|solicit\w*|escrib\w*|escrev\w*|contact\w*|contat\w*|agreg\w*|adicion\w*|añad\w*|compart\w*|cham\w*)|\bscam|\bfraud|\bbeware|\bimpersonat/u;
 
 /** Keeping the conversation on the platform: "please contact us through the platform chat". */
 export const PLATFORM_CHANNEL =

@@ -112,7 +112,7 @@ const CJK_WORD_BEFORE = /[细轻稍略显精式卑衰低知入]$/u;
 const CJK_WORD_AFTER = /^(?:县|力|望|誉|名|度|型|波|米|距|笑|博|商|店|课|软|电|调|创|孔|量|观|粒|晶|风|雕|小|缩|动|服务)/u;
 
 /** Product nouns after a code word make it the product: 纸飞机模型, 企鹅毛绒玩具, 卫星天线. */
-const PRODUCT_NOUN_AFTER = /^[\s]*(?:模型|玩具|毛绒|公仔|玩偶|抱枕|摆件|天线|接收器?|锅|套装|拼图|贴纸|图案|造型|形状|款式|挂件|钥匙扣|灯|杯|积木|遥控|航模|飞行|起飞|票|场|餐|糖|果冻)/u;
+const PRODUCT_NOUN_AFTER = /^[\s]*(?:模型|玩具|毛绒|公仔|玩偶|抱枕|摆件|天线|接收器?|锅|套装|拼图|贴纸|图案|造型|形状|款式|挂件|钥匙扣|灯|杯|积木|遥控|航模|飞行|起飞|票|场|餐|糖|果冻|子)/u;
 const PRODUCT_WORD_BEFORE = /(?:折|玩具|儿童|遥控|模型|毛绒|航模|客|战斗|民航|大|小)$/u;
 
 /** App names as Chinese readers know them (messages name the app in the reader's language). */
@@ -165,6 +165,8 @@ function scoreMention(
   const rest = text.slice(end);
   if (PAYMENT_USE.test(rest)) return undefined;
   if (alias.app === "QQ" && /^\s*(?:邮箱|邮件|mail|email|e-mail|\.com)/u.test(rest)) return undefined; // QQ邮箱: an e-mail
+  if (alias.app === "QQ" && /^\s*(?:糖|软糖|弹|星|飞车|音乐|宠物|堂)/u.test(rest)) return undefined; // QQ糖: a candy
+  if (alias.latin && alias.app === "WeChat" && /无锡\s*[（(]?\s*$/u.test(text.slice(Math.max(0, start - 4), start))) return undefined; // 无锡 (WX): the city
   const left = before(text, start, 40);
   const right = after(text, end, 60);
   const signals: string[] = [];

@@ -39,6 +39,8 @@ const DIGIT_WORDS: Record<string, string> = {
 const DIGIT_WORD = Object.keys(DIGIT_WORDS).sort((a, b) => b.length - a.length).join("|");
 
 const LETTER_DIGITS: Record<string, string> = { l: "1", i: "1", o: "0", s: "5", z: "2", b: "8" };
+/** Swap letters that are also unit or grade suffixes after a number. */
+const UNIT_LETTERS = new Set(["l", "s", "b", "z"]);
 /** Swaps that are also common unit letters (5s, 2b): only inside a long, clearly numeric run. */
 const RARE_SWAPS = new Set(["s", "z", "b"]);
 
@@ -115,6 +117,8 @@ function isLetterSwap(text: string, k: number): boolean {
   const after = text[k + 1] ?? " ";
   const letter = /\p{L}/u;
   if ((letter.test(before) && !LETTER_DIGITS[before]) || (letter.test(after) && !LETTER_DIGITS[after])) return false;
+  // A letter closing a number is a unit or grade (15L, 316L, 1990s, 5b), not a swapped digit.
+  if (UNIT_LETTERS.has(text[k]!) && !isAsciiDigit(after) && !LETTER_DIGITS[after]) return false;
   return isAsciiDigit(before) || isAsciiDigit(after);
 }
 

@@ -215,6 +215,14 @@ const ok: string[] = [
   "No WhatsApp please, platform chat only",
   "For your safety we only talk through the platform messages, so we can't continue on WhatsApp.",
   "Sorry, we cannot move to Telegram; everything can be answered here.",
+  // Product names and use cases that contain an app name or a code word
+  "QQ糖 草莓味软糖 1kg 批发",
+  "铜质四合扣 按扣 扣扣子 服装辅料",
+  "工厂位于无锡（WX）新区，主营法兰",
+  "Selfie ring light with phone holder for TikTok live streaming and Instagram reels",
+  // Anti-scam notices and refusals in other wordings
+  "为了您的资金安全，我们不会要求您加微信或LINE，请在平台下单。",
+  "Aviso: nunca le pediremos que nos escriba por WhatsApp, todo se gestiona en la plataforma.",
 ];
 
 describe("no-im-contact: must not flag", () => {

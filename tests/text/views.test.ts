@@ -237,6 +237,13 @@ describe("digits split by emoji or written in mixed notations", () => {
     expect(end).toBe(input.length);
   });
 
+  test.each([
+    ["a steel grade", "材质 304/316L 不锈钢", "316l"],
+    ["litres", "15L 30L 50L", "15l 30l 50l"],
+  ])("a letter closing a number is a unit, not a digit: %s", (_family, input, kept) => {
+    expect(buildViews(input).digits.text).toContain(kept);
+  });
+
   test("a short count in Chinese with one digit stays as it is", () => {
     expect(buildViews("买3送一，共五件").digits.text).toBe("买3送一,共五件");
   });
