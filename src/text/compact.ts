@@ -93,7 +93,8 @@ const IDEOGRAPHIC_DOT_IN_HOST = /(?<=[a-z0-9])。(?=[a-z0-9])/g;
 const HASH_AT = new RegExp(`(?<=[a-z0-9._-])#(?=[a-z0-9-]+\\.(?:${ADDRESS_TLDS})(?![a-z0-9]))`, "g");
 
 /** Emoji pushed into a word or between a label and its colon: 微❤信, V❤: abc. */
-const EMOJI_INSIDE = /(?<=[\p{L}\p{N}])\p{Extended_Pictographic}+(?=[\p{L}\p{N}:：\s])/gu;
+// 🐧 stands for QQ itself (a code word), so it stays.
+const EMOJI_INSIDE = /(?<=[\p{L}\p{N}])(?:(?!🐧)\p{Extended_Pictographic})+(?=[\p{L}\p{N}:：\s])/gu;
 
 export function compactView(digits: MappedText): MappedText {
   let view = rewrite(digits, EMOJI_INSIDE, () => "");

@@ -236,6 +236,7 @@ describe("no-im-contact: the id a few words on, and profile routes with punctuat
     ["绿泡泡搜 teapot_amy88", "teapot_amy88"],
     ["WeChat 搜索 teapot_amy88", "teapot_amy88"],
     ["微信添加 teapot_amy88", "teapot_amy88"],
+    ["要样品的话🐧：2911047736，备注公司名", "2911047736"],
   ])("%s", (input, id) => {
     expect(flagged(rule, input).some((t) => t.includes(id))).toBe(true);
   });
