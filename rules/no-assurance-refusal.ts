@@ -3,9 +3,12 @@
 // Wording in rules/phrases/no-assurance-refusal/<lang>.yaml.
 import type { Rule } from "../src/types.js";
 import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
-import { docsUrl } from "./utils/meta.js";
+import { bi, docsUrl } from "./utils/meta.js";
 
 const ID = "no-assurance-refusal";
+
+/** What a fix writes in place of the offending sentence (Chinese for a Chinese sentence). */
+const REPLACEMENT = bi("We accept Trade Assurance orders.", "我们接受信保订单。");
 
 export default {
   meta: {
@@ -42,8 +45,11 @@ export default {
       },
     },
     schema: PHRASE_RULE_SCHEMA,
+    fixable: "code",
+    hasSuggestions: true,
+    replacement: REPLACEMENT,
   },
   check(ctx) {
-    runPhraseRule(ctx, ID, "refuse");
+    runPhraseRule(ctx, ID, "refuse", REPLACEMENT);
   },
 } satisfies Rule;

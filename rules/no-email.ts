@@ -3,6 +3,7 @@ import type { Rule } from "../src/types.js";
 import { findEmailCandidates } from "./utils/emails.js";
 import { bi, docsUrl } from "./utils/meta.js";
 import { isImageText } from "./utils/context.js";
+import { removalFix } from "../src/text/fixes.js";
 
 const rule: Rule = {
   meta: {
@@ -29,6 +30,8 @@ const rule: Rule = {
       disguised: bi('E-mail address spelled out to dodge filters: "{text}" ({address})', "拆写以躲避审核的邮箱：「{text}」（{address}）"),
     },
     schema: { type: "object", properties: {}, additionalProperties: false },
+    fixable: "code",
+    hasSuggestions: true,
   },
   check(context) {
     if (isImageText(context.field)) return; // no-image-contact reports contacts read from images
@@ -43,6 +46,7 @@ const rule: Rule = {
         messageId: disguised ? "disguised" : "email",
         data: { text: original, address: email.address },
         confidence: 0.95,
+        ...removalFix(context.field.text, start, end, 0.95),
       });
     }
   },

@@ -4,6 +4,7 @@ import { findLinks, hostAllowed } from "./utils/links.js";
 import { appNameZh } from "./utils/messengers.js";
 import { bi, docsUrl } from "./utils/meta.js";
 import { isImageText } from "./utils/context.js";
+import { PLATFORM_CHAT, removalFix, sentenceFix } from "../src/text/fixes.js";
 
 /** The platforms' own domains: linking there keeps the buyer on the platform. */
 export const PLATFORM_DOMAINS = [
@@ -57,6 +58,9 @@ const rule: Rule = {
       },
       additionalProperties: false,
     },
+    fixable: "code",
+    hasSuggestions: true,
+    replacement: PLATFORM_CHAT,
   },
   check(context) {
     if (isImageText(context.field)) return; // no-image-contact reports contacts read from images
@@ -69,7 +73,8 @@ const rule: Rule = {
         /dot|点|點|。|\s\.|\.\s|punto|ponto|\[|\(|（|【/i.test(original);
       const messageId = link.kind === "messenger" ? "messenger" : link.kind === "shortener" ? "shortener" : spelledOut ? "disguised" : "link";
       const confidence = link.kind === "domain" && !spelledOut ? 0.8 : 0.95;
-      context.report({ start, end, messageId, data: { text: original, app: link.messenger ?? "", appZh: appNameZh(link.messenger ?? "") }, confidence });
+      const edits = removalFix(context.field.text, start, end, confidence);
+      context.report({ start, end, messageId, data: { text: original, app: link.messenger ?? "", appZh: appNameZh(link.messenger ?? "") }, confidence, ...edits });
     }
     const folded = context.views.folded;
     const routes = [
@@ -80,7 +85,11 @@ const rule: Rule = {
     for (const [pattern, messageId, confidence] of routes) {
       for (const m of folded.text.matchAll(pattern)) {
         const [start, end] = folded.toOriginal(m.index!, m.index! + m[0].length);
-        context.report({ start, end, messageId, data: { text: context.field.text.slice(start, end) }, confidence });
+        // A share token is a value to cut out; a route ("link in bio") is a sentence to reword.
+        const edits = messageId === "shareToken"
+          ? removalFix(context.field.text, start, end, confidence)
+          : sentenceFix(context.field.text, start, end, PLATFORM_CHAT, { confidence });
+        context.report({ start, end, messageId, data: { text: context.field.text.slice(start, end) }, confidence, ...edits });
       }
     }
   },

@@ -6,6 +6,7 @@ import { findLinks } from "./utils/links.js";
 import { findPhoneCandidates } from "./utils/phones.js";
 import { CONTACT_WORDS, REFUSAL_CONTEXT, isImageText } from "./utils/context.js";
 import { bi, docsUrl } from "./utils/meta.js";
+import { PLATFORM_CHAT, removalFix, sentenceFix } from "../src/text/fixes.js";
 
 /** "看我头像加我", "contact in my bio": a route to the contact without naming the app. */
 const PROFILE_ROUTE_OFFER =
@@ -38,6 +39,9 @@ const rule: Rule = {
       link: bi('{app} chat link: "{text}"', "{appZh} 聊天链接：「{text}」"),
     },
     schema: { type: "object", properties: {}, additionalProperties: false },
+    fixable: "code",
+    hasSuggestions: true,
+    replacement: PLATFORM_CHAT,
   },
   check(context) {
     if (isImageText(context.field)) return; // no-image-contact reports contacts read from images
@@ -51,12 +55,18 @@ const rule: Rule = {
       const [aliasStart, aliasEnd] = view.toOriginal(mention.start, mention.end);
       const alias = text.slice(aliasStart, aliasEnd);
       const disguised = mention.strength !== "name" || mention.signals.includes("obfuscated");
+      // With its id the handle is cut out; an app named alone ("add me on WhatsApp") is an
+      // invitation: its sentence is reworded.
+      const edits = mention.idEnd !== undefined
+        ? removalFix(text, start, end, mention.confidence)
+        : sentenceFix(text, start, end, PLATFORM_CHAT, { confidence: mention.confidence });
       context.report({
         start,
         end,
         messageId: disguised ? "disguised" : "handle",
         data: { app: mention.app, appZh: appNameZh(mention.app), alias, text: text.slice(start, end) },
         confidence: mention.confidence,
+        ...edits,
       });
     }
     const folded = context.views.folded;
@@ -66,12 +76,12 @@ const rule: Rule = {
       if (REFUSAL_CONTEXT.test(folded.text.slice(clauseStart, m.index! + m[0].length))) continue;
       const [start, end] = folded.toOriginal(m.index!, m.index! + m[0].length);
       const confidence = CONTACT_WORDS.test(m[0]) ? 0.8 : 0.6;
-      context.report({ start, end, messageId: "route", data: { text: text.slice(start, end) }, confidence });
+      context.report({ start, end, messageId: "route", data: { text: text.slice(start, end) }, confidence, ...sentenceFix(text, start, end, PLATFORM_CHAT, { confidence }) });
     }
     for (const link of findLinks(context.views, text)) {
       if (!link.messenger) continue;
       const { start, end } = link;
-      context.report({ start, end, messageId: "link", data: { app: link.messenger, appZh: appNameZh(link.messenger), text: text.slice(start, end) }, confidence: 0.9 });
+      context.report({ start, end, messageId: "link", data: { app: link.messenger, appZh: appNameZh(link.messenger), text: text.slice(start, end) }, confidence: 0.9, ...removalFix(text, start, end, 0.9) });
     }
   },
 };

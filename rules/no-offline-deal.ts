@@ -3,9 +3,12 @@
 // shop. The wording lives in rules/phrases/no-offline-deal/<lang>.yaml.
 import type { Rule } from "../src/types.js";
 import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
-import { docsUrl } from "./utils/meta.js";
+import { bi, docsUrl } from "./utils/meta.js";
 
 const ID = "no-offline-deal";
+
+/** What a fix writes in place of the offending sentence (Chinese for a Chinese sentence). */
+const REPLACEMENT = bi("Please discuss the price in the platform chat; discounts are applied in the platform order.", "价格请在平台站内沟通，优惠在平台订单中改价。");
 
 export default {
   meta: {
@@ -50,8 +53,11 @@ export default {
       },
     },
     schema: PHRASE_RULE_SCHEMA,
+    fixable: "code",
+    hasSuggestions: true,
+    replacement: REPLACEMENT,
   },
   check(ctx) {
-    runPhraseRule(ctx, ID, "directDeal");
+    runPhraseRule(ctx, ID, "directDeal", REPLACEMENT);
   },
 } satisfies Rule;

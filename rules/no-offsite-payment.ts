@@ -3,9 +3,12 @@
 // crypto, refunds sent through a messenger. Wording in rules/phrases/no-offsite-payment/<lang>.yaml.
 import type { Rule } from "../src/types.js";
 import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
-import { docsUrl } from "./utils/meta.js";
+import { bi, docsUrl } from "./utils/meta.js";
 
 const ID = "no-offsite-payment";
+
+/** What a fix writes in place of the offending sentence (Chinese for a Chinese sentence). */
+const REPLACEMENT = bi("Please pay through the platform order.", "请通过平台订单付款。");
 
 export default {
   meta: {
@@ -44,14 +47,21 @@ export default {
         en: 'Asks for payment in cryptocurrency: "{text}"',
         "zh-CN": "要求以加密货币付款：「{text}」",
       },
+      methodInsteadOfAssurance: {
+        en: 'Offers a payment outside the platform order instead of Trade Assurance: "{text}"',
+        "zh-CN": "拒绝信保后改走站外付款方式：「{text}」",
+      },
       offsiteRefund: {
         en: 'Offers a refund or cashback outside the platform: "{text}"',
         "zh-CN": "在平台外退款或返现：「{text}」",
       },
     },
     schema: PHRASE_RULE_SCHEMA,
+    fixable: "code",
+    hasSuggestions: true,
+    replacement: REPLACEMENT,
   },
   check(ctx) {
-    runPhraseRule(ctx, ID, "privateTransfer");
+    runPhraseRule(ctx, ID, "privateTransfer", REPLACEMENT);
   },
 } satisfies Rule;

@@ -5,6 +5,7 @@ import { findPhoneCandidates } from "./utils/phones.js";
 import { findLinks } from "./utils/links.js";
 import { bi, docsUrl } from "./utils/meta.js";
 import { isImageText } from "./utils/context.js";
+import { removalFix } from "../src/text/fixes.js";
 
 const rule: Rule = {
   meta: {
@@ -40,6 +41,8 @@ const rule: Rule = {
       },
       additionalProperties: false,
     },
+    fixable: "code",
+    hasSuggestions: true,
   },
   check(context) {
     if (isImageText(context.field)) return; // no-image-contact reports contacts read from images
@@ -62,6 +65,7 @@ const rule: Rule = {
         messageId: disguise ? "disguised" : "phone",
         data: { text: original, number: candidate.e164, disguise: disguise?.en ?? "", disguiseZh: disguise?.["zh-CN"] ?? "" },
         confidence,
+        ...removalFix(context.field.text, start, end, confidence),
       });
     }
   },

@@ -5,10 +5,14 @@
 import type { Rule, RuleContext } from "../src/types.js";
 import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
 import { docsUrl } from "./utils/meta.js";
+import { PLATFORM_CHAT } from "../src/text/fixes.js";
 import { findLinks, hostAllowed } from "./utils/links.js";
 import { PLATFORM_DOMAINS } from "./no-external-link.js";
 
 const ID = "no-qr-code";
+
+/** What a fix writes in place of the offending sentence (Chinese for a Chinese sentence). */
+const REPLACEMENT = PLATFORM_CHAT;
 
 export default {
   meta: {
@@ -45,10 +49,13 @@ export default {
       },
     },
     schema: PHRASE_RULE_SCHEMA,
+    fixable: "code",
+    hasSuggestions: true,
+    replacement: REPLACEMENT,
   },
   check(ctx) {
     if (ctx.field.origin === "qr") return reportQrPayload(ctx);
-    runPhraseRule(ctx, ID, "scanToContact");
+    runPhraseRule(ctx, ID, "scanToContact", REPLACEMENT);
   },
 } satisfies Rule;
 

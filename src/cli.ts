@@ -13,10 +13,13 @@ import { builtinRules } from "../rules/index.js";
 import { ConfigError, starterConfig, STARTER_FILENAME } from "./config/index.js";
 import { discoverFiles, NoFilesFoundError, AllFilesIgnoredError } from "./discover.js";
 import { supportedExtensions, resolveEncodingName } from "./sources/index.js";
-import { getFormatter, type Formatter, type FormatterContext } from "./formatters/index.js";
+import { formatterNames, getFormatter, type Formatter, type FormatterContext } from "./formatters/index.js";
 import { displayWidth, padEnd } from "./formatters/width.js";
 import { listPlatforms, runTotal, exceedsMaxPenalty, getProfile, estimateMessage } from "./penalties/index.js";
 import type { LintResult, Locale, RuleMeta } from "./types.js";
+import { DEFAULT_SUPPRESSIONS_FILE, SuppressionsError } from "./suppressions.js";
+import { FixRun, fixUsageProblem } from "./cli-fix.js";
+import { baselineUsageProblem, runBaseline, suppressionsPath, UNUSED_SUPPRESSIONS_MESSAGE } from "./cli-suppressions.js";
 
 interface Io {
   stdout: (text: string) => void;
@@ -59,6 +62,16 @@ interface LintCliOptions {
   encoding?: string;
   color?: boolean;
   ocr: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  fixOutput?: string;
+  suppressions?: string;
+  suppressAll?: boolean;
+  suppressRule: string[];
+  pruneSuppressions?: boolean;
+  passOnUnprunedSuppressions?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  reportUnusedDisableDirectivesSeverity?: string;
 }
 
 class UsageError extends Error {}
@@ -94,7 +107,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option("-c, --config <file>", "use this configuration file")
     .option("--no-config-lookup", "do not look for a configuration file")
     .option("-p, --platform <id>", "penalty profile (default alibaba); see `offsite-lint platforms`")
-    .option("-f, --format <name>", "stylish, json, compact, or a formatter module", "stylish")
+    .option("-f, --format <name>", `${formatterNames().join(", ")}, or a formatter module`, "stylish")
     .option("-o, --output-file <file>", "write the report to this file")
     .option("--quiet", "report errors only")
     .option("--max-warnings <n>", "fail when there are more warnings than this", integer("--max-warnings"))
@@ -110,6 +123,16 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option("--mask", "mask found contact values in the output")
     .option("--encoding <name>", "force the text encoding (utf-8, gb18030, utf-16le, ...)")
     .option("--no-ocr", "skip reading text drawn on images (faster)")
+    .option("--fix", "fix what can be fixed: reply templates in place, listings only with --fix-output")
+    .option("--fix-dry-run", "compute fixes and put the fixed text in the report (json) without writing")
+    .option("--fix-output <dir>", "write fixed files (and cleaned copies of listings) under this folder instead")
+    .option("--suppressions <file>", `bulk suppressions file (default ${DEFAULT_SUPPRESSIONS_FILE})`)
+    .option("--suppress-all", "record every current error in the suppressions file")
+    .option("--suppress-rule <id>", "record the current errors of this rule in the suppressions file, repeatable", collect, [])
+    .option("--prune-suppressions", "remove suppressions that no longer occur from the file")
+    .option("--pass-on-unpruned-suppressions", "do not exit with 2 when suppressions no longer occur")
+    .option("--report-unused-disable-directives", "report inline offsite-lint-disable directives that suppress nothing (as warnings)")
+    .addOption(new Option("--report-unused-disable-directives-severity <level>", "severity of unused directive reports").choices(["off", "warn", "error", "0", "1", "2"]))
     .option("--color", "force colours")
     .option("--no-color", "no colours")
     .showHelpAfterError()
@@ -165,7 +188,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof NoFilesFoundError || error instanceof AllFilesIgnoredError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof SuppressionsError || error instanceof NoFilesFoundError || error instanceof AllFilesIgnoredError) {
       io.stderr(`offsite-lint: ${error.message}\n`);
       return 2;
     }
@@ -194,15 +217,24 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
     quiet: options.quiet,
     // commander sets `ocr: true` unless --no-ocr; only the flag's "off" overrides the config.
     ocr: options.ocr === false ? false : undefined,
+    reportUnusedDisableDirectives: unusedDirectivesSeverity(options),
   });
+  const fixProblem = fixUsageProblem(options);
+  if (fixProblem) throw new UsageError(fixProblem);
+  const baselineProblem = baselineUsageProblem(options, io.cwd, new Set(Object.keys(linter.loaded.rules)));
+  if (baselineProblem) throw new UsageError(baselineProblem);
   const formatter = await resolveFormatter(options.format, io.cwd);
 
-  const results: LintResult[] = [];
+  let results: LintResult[] = [];
   try {
     await lintInputs(linter, paths, options, io, results);
   } finally {
     await linter.close();
   }
+  // Bulk suppressions (a baseline): record, prune, then drop the errors it accepts.
+  const baseline = runBaseline(linter, results, options, io.cwd);
+  results = baseline.results;
+  if (baseline.wrote) io.stderr(`offsite-lint: wrote ${baseline.wrote.entries} suppressed problem(s) to ${baseline.wrote.path}\n`);
 
   const context: FormatterContext = {
     cwd: io.cwd,
@@ -211,6 +243,7 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
     platform: linter.profile,
     rulesMeta: Object.fromEntries(Object.entries(linter.loaded.rules).map(([id, rule]) => [id, rule.meta])),
     maxPenalty: options.maxPenalty,
+    version: packageVersion(),
   };
   const output = formatter(results, context);
   if (options.outputFile) {
@@ -221,6 +254,12 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
     io.stdout(output.endsWith("\n") ? output : output + "\n");
   }
 
+  if (baseline.unused.length > 0 && !options.passOnUnprunedSuppressions) {
+    const shown = baseline.unused.slice(0, 20).map((line) => `  ${line}\n`).join("");
+    const more = baseline.unused.length > 20 ? `  … and ${baseline.unused.length - 20} more\n` : "";
+    io.stderr(`offsite-lint: ${UNUSED_SUPPRESSIONS_MESSAGE}\n${shown}${more}`);
+    return 2;
+  }
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
@@ -235,10 +274,20 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
   return 0;
 }
 
+/** `--report-unused-disable-directives` (warnings) or `-severity <off|warn|error|0|1|2>`. */
+function unusedDirectivesSeverity(options: LintCliOptions): "off" | "warn" | "error" {
+  const level = options.reportUnusedDisableDirectivesSeverity;
+  if (options.reportUnusedDisableDirectives && level !== undefined) {
+    throw new UsageError("The --report-unused-disable-directives option and the --report-unused-disable-directives-severity option cannot be used together.");
+  }
+  if (level !== undefined) return level === "2" || level === "error" ? "error" : level === "1" || level === "warn" ? "warn" : "off";
+  return options.reportUnusedDisableDirectives ? "warn" : "off";
+}
+
 async function lintInputs(linter: OffsiteLinter, paths: string[], options: LintCliOptions, io: Io, results: LintResult[]): Promise<void> {
   if (options.stdin) {
     const bytes = await io.readStdin();
-    results.push(await linter.lintText(bytes, options.stdinFilename ?? "<text>.txt"));
+    results.push(await new FixRun(linter, options, io).stdin(bytes, options.stdinFilename ?? "<text>.txt"));
     return;
   }
   const patterns = paths.length > 0 ? paths : ["."];
@@ -254,7 +303,11 @@ async function lintInputs(linter: OffsiteLinter, paths: string[], options: LintC
     if (file.reason === "ignored" && !options.warnIgnored) continue;
     io.stderr(`offsite-lint: ${file.filePath}: ${file.message}\n`);
   }
-  for (const file of files) results.push(await linter.lintFile(file));
+  // The suppressions file is JSON, but not a listing.
+  const baselineFile = suppressionsPath(options, io.cwd);
+  const fixer = new FixRun(linter, options, io);
+  for (const file of files) if (resolve(io.cwd, file) !== baselineFile) results.push(await fixer.file(file));
+  fixer.finish();
   // Images the listings name (images/sku-1.jpg) that were not among the files already.
   for (const image of linter.takeReferencedImages()) results.push(await linter.lintFile(image));
 }
@@ -280,7 +333,7 @@ async function resolveFormatter(name: string, cwd: string): Promise<Formatter> {
     if (typeof formatter === "function") return formatter as Formatter;
     throw new UsageError(`formatter "${name}" (${candidate}) does not export a function`);
   }
-  throw new UsageError(`there was a problem loading formatter "${name}": not a built-in (stylish, json, compact), no package offsite-lint-formatter-${name}, no file ${asPath}`);
+  throw new UsageError(`there was a problem loading formatter "${name}": not a built-in (${formatterNames().join(", ")}), no package offsite-lint-formatter-${name}, no file ${asPath}`);
 }
 
 function rulesTable(locale: Locale): string {

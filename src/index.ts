@@ -2,17 +2,21 @@
 // config, source readers, the linting kernel, penalties — and leaves formatting to formatters.
 
 import { createReadStream, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { builtinRules } from "../rules/index.js";
 import { assertKnownPlatform, loadConfig, resolveFileSettings, settingsForField, parseRuleFlag, type LoadedConfig, type RuleFlag } from "./config/index.js";
-import { lintField, originNote, type ActiveRule } from "./linter.js";
+import { lintField, originNote, type ActiveRule, type FieldFinding } from "./linter.js";
+import { FileText, MAX_FIX_PASSES, applyFixes, decodeForFix, encodeText } from "./fix.js";
+import type { FileFix, TextEdit } from "./types.js";
 import { foldText } from "./text/fold.js";
 import { estimateMessage, resolveProfile, totalFor, listPlatforms, type PlatformProfile } from "./penalties/index.js";
 import { disposeReaders, readerFor } from "./sources/index.js";
 import { htmlFieldsOf } from "./sources/html.js";
 import { imagePathsIn } from "./sources/image-refs.js";
-import { SourceError, type FieldText, type LintMessage, type LintResult, type Locale, type SourceInput, type SourceLimits, type SourceReader } from "./types.js";
+import { SourceError, type FieldText, type LintMessage, type LintResult, type Locale, type SourceInput, type SourceLimits, type SourceReader, type SuppressedMessage } from "./types.js";
+import { applyDirectives, unknownRuleMessages, unusedDirectiveMessages, withoutUnknownRules, type Directive } from "./directives.js";
 
 export type { LintMessage, LintResult, Locale, Rule, RuleMeta, Category } from "./types.js";
 export { builtinRules };
@@ -38,6 +42,37 @@ export interface LintOptions {
   ocr?: boolean;
   /** Overrides of the hostile-input limits (image pixels, XLSX size). */
   limits?: Partial<SourceLimits>;
+  /**
+   * `--report-unused-disable-directives[-severity]`: report inline directives that suppressed
+   * nothing, as warnings or errors. Default off.
+   */
+  reportUnusedDisableDirectives?: "off" | "warn" | "error";
+}
+
+/**
+ * The unmasked text of a message's match when `--mask` hid it in `message.match`: bulk
+ * suppressions key on the real text, so a baseline works with and without `--mask`.
+ */
+const rawMatches = new WeakMap<LintMessage, string>();
+
+/** The text a message matched, unmasked. */
+export function rawMatchOf(message: LintMessage): string | undefined {
+  return rawMatches.get(message) ?? message.match;
+}
+
+/** What `fixFile` gives back. */
+export interface FixOutcome {
+  /** The messages left after the fixes (the fixed text linted again); `output` is the fixed text when it changed. */
+  result: LintResult;
+  /** The fixed text encoded as the file was (same encoding, same BOM), when fixes changed it. */
+  bytes?: Buffer;
+  /** Why the file was not fixed, when it could not be (its format, its encoding). */
+  skipped?: string;
+}
+
+/** How `--fix` treats a file: rewritten in place, cleaned copy only, or not fixable (see `SourceReader.fixes`). */
+export function fixModeOf(filePath: string): "in-place" | "copy" | undefined {
+  return readerFor(filePath)?.fixes;
 }
 
 /** The message language: explicit, else the config's, else from LC_ALL / LC_MESSAGES / LANG. */
@@ -52,6 +87,8 @@ export class OffsiteLinter {
   private readonly linted = new Set<string>();
   /** Local images named by listing fields, not linted yet. */
   private readonly referenced = new Set<string>();
+  /** Files being fixed (absolute path → decoded text), so fixes are placed and checked in that text. */
+  private readonly fixing = new Map<string, FileText>();
 
   private constructor(
     readonly options: LintOptions,
@@ -124,15 +161,52 @@ export class OffsiteLinter {
   private async lintInput(input: SourceInput): Promise<LintResult> {
     const reader = readerFor(input.filePath) ?? readerFor(".txt")!;
     const messages: LintMessage[] = [];
+    const directives: Directive[] = [];
+    let complete = true;
     try {
-      await this.lintRecords(reader, input, messages);
+      await this.lintRecords(reader, input, messages, directives);
     } catch (error) {
       messages.push(fatalMessage(error));
+      complete = false;
     }
-    return this.result(input.filePath, messages);
+    const inline = this.applyInlineDirectives(messages, directives, complete);
+    // `--quiet` after the directives, so a directive that hides a warning is not "unused".
+    const kept = this.options.quiet ? inline.messages.filter((m) => m.severity === 2) : inline.messages;
+    const result = this.result(input.filePath, kept);
+    if (inline.suppressed.length > 0) result.suppressedMessages = inline.suppressed;
+    return result;
   }
 
-  private async lintRecords(reader: SourceReader, input: SourceInput, messages: LintMessage[]): Promise<void> {
+  /** Inline directives of a file applied to its messages; unknown rule ids and (if asked) unused directives reported. */
+  private applyInlineDirectives(messages: LintMessage[], directives: Directive[], complete: boolean): { messages: LintMessage[]; suppressed: SuppressedMessage[] } {
+    if (directives.length === 0) return { messages, suppressed: [] };
+    const known = new Set(Object.keys(this.loaded.rules));
+    const applied = applyDirectives(messages, directives);
+    const out = [...applied.messages, ...unknownRuleMessages(directives, known, this.locale)];
+    const report = this.options.reportUnusedDisableDirectives ?? "off";
+    // A file that failed half-way has not been fully linted: its directives may look unused.
+    if (report !== "off" && complete) {
+      out.push(...unusedDirectiveMessages(withoutUnknownRules(applied.unused, known), report === "error" ? 2 : 1, this.locale));
+    }
+    const suppressed = applied.suppressed.map(({ message, directive }) => ({ ...message, suppressions: [{ kind: "directive" as const, justification: directive.reason ?? "" }] }));
+    // Directive problems go in line order with the rest (a stable sort keeps the rules' order).
+    if (out.length > applied.messages.length) out.sort((a, b) => a.line - b.line || a.column - b.column);
+    return { messages: out, suppressed };
+  }
+
+  /**
+   * The result of a file with its messages replaced (bulk suppressions): counts and penalty are
+   * recomputed; `suppressed` are added to `suppressedMessages`.
+   */
+  withMessages(result: LintResult, messages: LintMessage[], suppressed: readonly SuppressedMessage[] = []): LintResult {
+    const next: LintResult = { ...result, ...this.result(result.filePath, messages) };
+    const all = [...(result.suppressedMessages ?? []), ...suppressed];
+    if (all.length > 0) next.suppressedMessages = all;
+    else delete next.suppressedMessages;
+    return next;
+  }
+
+  private async lintRecords(reader: SourceReader, input: SourceInput, messages: LintMessage[], directives: Directive[]): Promise<void> {
     const baseDir = this.loaded.baseDir;
     const settings = resolveFileSettings(this.loaded.config, {
       rules: this.loaded.rules,
@@ -142,6 +216,7 @@ export class OffsiteLinter {
     });
     const profile = settings.platform === this.profile.id ? this.profile : resolveProfile(settings.platform, this.loaded.config.penalties as never);
     for await (const record of reader.read(input)) {
+      if (record.directives) directives.push(...record.directives);
       const fields = reader.kind === "listing" ? record.fields.flatMap(expandListingField) : record.fields;
       if (reader.kind === "listing") this.noteImages(record.fields, input.filePath);
       for (const field of fields) {
@@ -156,7 +231,6 @@ export class OffsiteLinter {
         const findings = lintField({ name: field.name, text: field.text, origin: field.origin }, { kind: reader.kind, strict: settings.strict, locale: this.locale, rules: active });
         const note = originNote(field, this.locale);
         for (const finding of findings) {
-          if (this.options.quiet && finding.severity < 2) continue;
           const start = field.position(finding.start);
           const end = field.position(finding.end);
           const match = field.text.slice(finding.start, finding.end);
@@ -181,10 +255,117 @@ export class OffsiteLinter {
           };
           if (field.cell) message.cell = field.cell;
           if (field.origin) message.origin = field.origin;
+          this.attachFixes(message, field, finding, input.filePath);
+          if (this.options.mask) rawMatches.set(message, match);
           messages.push(message);
         }
       }
     }
+  }
+
+  /**
+   * Lints a file and fixes it in memory, as ESLint's `--fix`: lint, apply the non-overlapping fixes,
+   * lint the output again, up to 10 passes. Nothing is written: the caller writes `bytes` (in place
+   * or to a copy). A format without fixes, an undecodable file, or one whose bytes would not survive
+   * re-encoding unchanged is linted as usual and not fixed (`skipped` says why).
+   */
+  async fixFile(filePath: string): Promise<FixOutcome> {
+    const absolute = resolve(this.cwd, filePath);
+    if (!fixModeOf(absolute)) {
+      return { result: await this.lintFile(absolute), skipped: "this format cannot be fixed" };
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(absolute);
+    } catch {
+      return { result: await this.lintFile(absolute) }; // reported as a fatal message
+    }
+    this.linted.add(absolute);
+    this.referenced.delete(absolute);
+    return this.fixBytes(absolute, bytes);
+  }
+
+  /** `fixFile` for text that is not on disk (standard input), as if it were the file `filePath`. */
+  async fixText(text: string | Buffer, filePath = "<text>.txt"): Promise<FixOutcome> {
+    const absolute = resolve(this.cwd, filePath);
+    const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
+    if (!fixModeOf(absolute)) return { result: await this.lintText(bytes, filePath), skipped: "this format cannot be fixed" };
+    return this.fixBytes(absolute, bytes);
+  }
+
+  private async fixBytes(absolute: string, bytes: Buffer): Promise<FixOutcome> {
+    const lintBytes = () => this.lintInput({ filePath: absolute, open: () => Readable.from([bytes]), encoding: this.options.encoding, options: this.readerOptions() });
+    let decoded: ReturnType<typeof decodeForFix>;
+    try {
+      decoded = decodeForFix(bytes, { encoding: this.options.encoding, filePath: absolute });
+    } catch {
+      return { result: await lintBytes() }; // the reader reports why (binary, unknown encoding)
+    }
+    if (!decoded.roundTrips) {
+      return { result: await lintBytes(), skipped: `not rewritten: its bytes do not decode and encode back unchanged as ${decoded.encoding} (invalid or mixed encoding)` };
+    }
+    let text = decoded.text;
+    let result = await this.lintDecoded(absolute, text);
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const fixes = result.messages.flatMap((m) => (m.fix ? [m.fix] : []));
+      if (fixes.length === 0) break;
+      const { output, applied } = applyFixes(text, fixes);
+      if (applied.length === 0 || output === text) break;
+      const next = await this.lintDecoded(absolute, output);
+      // A fix that breaks the file (it no longer parses) is not kept: stop at the last good text.
+      if (next.fatalErrorCount > result.fatalErrorCount) break;
+      text = output;
+      result = next;
+    }
+    if (text === decoded.text) return { result };
+    result.output = text;
+    return { result, bytes: encodeText(text, decoded) };
+  }
+
+  /** Lints an already decoded text as the file `absolute`, placing fixes in that text. */
+  private async lintDecoded(absolute: string, text: string): Promise<LintResult> {
+    // The readers drop one leading BOM character: keep a text that starts with U+FEFF intact.
+    const bytes = Buffer.from(text.startsWith("\ufeff") ? "\ufeff" + text : text, "utf8");
+    this.fixing.set(absolute, new FileText(text));
+    try {
+      return await this.lintInput({ filePath: absolute, open: () => Readable.from([bytes]), encoding: "utf-8", options: this.readerOptions() });
+    } finally {
+      this.fixing.delete(absolute);
+    }
+  }
+
+  /** The rule's fix and suggestions of a finding, placed in the file (ESLint's `{ range, text }`). */
+  private attachFixes(message: LintMessage, field: FieldText, finding: FieldFinding, filePath: string): void {
+    if (!field.rawEdit || (!finding.fix && !finding.suggestions)) return;
+    let fix = finding.fix && this.placeFix(field, finding.fix, filePath);
+    // A removal that cannot be written as the rule drew it (its label sits across an HTML tag, a
+    // YAML plain scalar would lose its last word) falls back to removing the match alone.
+    if (!fix && finding.fix?.text === "" && (finding.fix.start !== finding.start || finding.fix.end !== finding.end) && finding.end > finding.start) {
+      fix = this.placeFix(field, { start: finding.start, end: finding.end, text: "" }, filePath);
+    }
+    if (fix) message.fix = fix;
+    const suggestions = (finding.suggestions ?? []).flatMap((s) => {
+      const placed = this.placeFix(field, s.fix, filePath);
+      return placed ? [{ desc: s.desc, fix: placed }] : [];
+    });
+    if (suggestions.length > 0) message.suggestions = suggestions;
+  }
+
+  /**
+   * A field edit as a file fix. Outside `fixFile` only readers that know file offsets give one;
+   * while fixing, the edit is also checked against the file text itself.
+   */
+  private placeFix(field: FieldText, edit: TextEdit, filePath: string): FileFix | undefined {
+    let placed: ReturnType<NonNullable<FieldText["rawEdit"]>>;
+    try {
+      placed = field.rawEdit!(edit.start, edit.end, edit.text);
+    } catch {
+      return undefined;
+    }
+    if (!placed) return undefined;
+    const file = this.fixing.get(filePath);
+    if (file) return file.fixFor(placed);
+    return placed.range ? { range: [placed.range[0], placed.range[1]], text: placed.text } : undefined;
   }
 
   /** Remembers local image files that `fields` name, relative to the listing file's folder. */
@@ -209,8 +390,8 @@ export class OffsiteLinter {
       errorCount,
       warningCount: messages.length - errorCount,
       fatalErrorCount: messages.filter((m) => m.fatal).length,
-      fixableErrorCount: 0,
-      fixableWarningCount: 0,
+      fixableErrorCount: messages.filter((m) => m.fix && m.severity === 2).length,
+      fixableWarningCount: messages.filter((m) => m.fix && m.severity === 1).length,
       penalty,
     };
   }

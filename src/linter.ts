@@ -2,7 +2,7 @@
 // confidence and messages rendered in the user's language. Post-processing steps are small and
 // composable (textlint's style): dedupe, then sort.
 
-import type { Category, FieldOrigin, Finding, Locale, Rule } from "./types.js";
+import type { Category, FieldOrigin, Finding, Locale, Rule, TextEdit } from "./types.js";
 import { buildViews } from "./text/views.js";
 
 export interface ActiveRule {
@@ -28,6 +28,10 @@ export interface FieldFinding {
   start: number;
   end: number;
   confidence: number;
+  /** The rule's fix, in field-text offsets (checked to lie within the text). */
+  fix?: TextEdit;
+  /** The rule's suggestions, their descriptions in the report's language. */
+  suggestions?: Array<{ desc: string; fix: TextEdit }>;
 }
 
 /** Confidence decides severity: clear cases keep the configured severity, weaker ones warn. */
@@ -64,7 +68,7 @@ export function lintField(field: { name: string; text: string; origin?: FieldOri
       if (severity === 0) continue;
       const template = rule.meta.messages[finding.messageId];
       const message = template ? renderMessage(template[options.locale], finding.data) : finding.messageId;
-      findings.push({
+      const result: FieldFinding = {
         ruleId: rule.meta.id,
         category: rule.meta.category,
         severity,
@@ -73,10 +77,28 @@ export function lintField(field: { name: string; text: string; origin?: FieldOri
         start: Math.max(0, Math.min(finding.start, field.text.length)),
         end: Math.max(0, Math.min(Math.max(finding.end, finding.start), field.text.length)),
         confidence: finding.confidence,
+      };
+      const fix = validEdit(finding.fix, field.text.length);
+      if (fix) result.fix = fix;
+      const suggestions = (finding.suggestions ?? []).flatMap((s) => {
+        const edit = validEdit(s?.fix, field.text.length);
+        if (!edit) return [];
+        const desc = typeof s.desc === "string" ? s.desc : (s.desc?.[options.locale] ?? "");
+        return [{ desc, fix: edit }];
       });
+      if (suggestions.length > 0) result.suggestions = suggestions;
+      findings.push(result);
     }
   }
   return sortFindings(dedupeFindings(findings));
+}
+
+/** A rule's edit if it is well-formed (integers, start <= end, within the text); a plugin's bad edit is dropped. */
+function validEdit(edit: TextEdit | undefined, length: number): TextEdit | undefined {
+  if (!edit || typeof edit.text !== "string") return undefined;
+  const { start, end } = edit;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > length) return undefined;
+  return { start, end, text: edit.text };
 }
 
 /**

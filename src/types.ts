@@ -68,6 +68,26 @@ export interface FieldText {
   origin?: FieldOrigin;
   /** For `origin: "hidden"`: how it is hidden (`display:none`, `font-size:0`, `color:#fff on #fff`). */
   hiddenBy?: string;
+  /**
+   * For fixes: where replacing text range [start, end) with `text` lands in the file. Readers of
+   * formats that can be rewritten provide it; it answers null when the replacement cannot be
+   * written at that place safely (inside an escape, across markup, a quote style that cannot hold
+   * it). Absent: the field cannot be edited (images, XLSX, approximate locations).
+   */
+  rawEdit?(start: number, end: number, text: string): RawEdit | null;
+}
+
+/** A field edit placed in its file, as the reader works it out (see `FieldText.rawEdit`). */
+export interface RawEdit {
+  /** File positions of the raw range being replaced. */
+  from: Position;
+  to: Position;
+  /** Offsets of that range in the decoded file text (BOM removed), when the reader knows them. */
+  range?: [number, number];
+  /** The replacement, written as this place of the file needs it (quoted, escaped). */
+  text: string;
+  /** The raw text being replaced, checked against the file before a fix is applied. */
+  expect: string;
 }
 
 export interface SourceRecord {
@@ -78,6 +98,12 @@ export interface SourceRecord {
   /** Line where the record starts. */
   line: number;
   fields: FieldText[];
+  /**
+   * Inline directives (`<!-- offsite-lint-disable-next-line … -->`, `# offsite-lint-disable-line`)
+   * of the file, for formats with comments (Markdown, HTML, YAML). They are per file: a reader
+   * gives them once, with one record.
+   */
+  directives?: import("./directives.js").Directive[];
 }
 
 /** What a reader gets: the file path (for messages) and its bytes, opened by the caller. */
@@ -130,6 +156,12 @@ export interface SourceReader {
   extensions: readonly string[];
   /** `listing` sources hold product records, `reply` sources hold templates. */
   kind: "listing" | "reply";
+  /**
+   * How `--fix` treats files of this format: `in-place` rewrites them (reply templates, pages);
+   * `copy` writes a cleaned copy only under `--fix-output` (listings are never rewritten in
+   * place); absent: not fixable (XLSX, images). Fields must also provide `rawEdit`.
+   */
+  fixes?: "in-place" | "copy";
   read(input: SourceInput): AsyncIterable<SourceRecord>;
   /** Frees what the reader keeps between files (an OCR worker); called once at the end of a run. */
   dispose?(): Promise<void>;
@@ -169,7 +201,26 @@ export interface RuleMeta {
   /** messageId -> text with `{placeholders}`. */
   messages: Record<string, Bilingual>;
   schema: OptionsSchema;
-  fixable?: boolean;
+  /** The rule attaches fixes that `--fix` applies (ESLint's `"code"`; `true` is read as `"code"`). */
+  fixable?: "code" | "whitespace" | boolean;
+  /** The rule attaches suggestions: edits offered to a person, never applied by `--fix`. */
+  hasSuggestions?: boolean;
+  /** Compliant wording a fix or suggestion puts in place of an offending sentence. */
+  replacement?: Bilingual;
+}
+
+/** A replacement in a field's original text: [start, end) becomes `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** An edit offered to a person (an editor's quick fix), never applied by `--fix`. */
+export interface Suggestion {
+  /** What the edit does; a string is used for both languages. */
+  desc: Bilingual | string;
+  fix: TextEdit;
 }
 
 /** A finding as a rule reports it: a range in the field's original text. */
@@ -180,6 +231,10 @@ export interface Finding {
   data?: Record<string, string>;
   /** 0..1: how sure the rule is this is a diversion. The kernel turns it into severity. */
   confidence: number;
+  /** A safe edit that removes the problem; `--fix` applies it. */
+  fix?: TextEdit;
+  /** Edits that need a person's judgement. */
+  suggestions?: Suggestion[];
 }
 
 export interface RuleContext {
@@ -236,6 +291,22 @@ export interface LintMessage {
   cell?: string;
   /** Set when the text was not plain visible text: hidden HTML, a comment, image metadata, OCR, a QR code. */
   origin?: FieldOrigin;
+  /** ESLint's fix: replace `range` (UTF-16 offsets in the decoded file text, BOM removed) with `text`. */
+  fix?: FileFix;
+  /** ESLint's suggestions: edits for a person to choose, in the same coordinates. */
+  suggestions?: Array<{ desc: string; fix: FileFix }>;
+}
+
+/** A replacement in a file's decoded text, ESLint's `{ range, text }`. */
+export interface FileFix {
+  range: [number, number];
+  text: string;
+}
+
+/** A message that was not reported because something suppressed it (ESLint's shape). */
+export interface SuppressedMessage extends LintMessage {
+  /** `directive`: an inline `offsite-lint-disable…` comment; `file`: the bulk suppressions file. */
+  suppressions: Array<{ kind: "directive" | "file"; justification: string }>;
 }
 
 export interface PenaltyTotal {
@@ -254,4 +325,8 @@ export interface LintResult {
   fixableErrorCount: number;
   fixableWarningCount: number;
   penalty: PenaltyTotal;
+  /** `--fix-dry-run` (and `--fix`): the fixed text, when fixes changed it (as ESLint). */
+  output?: string;
+  /** Messages suppressed by inline directives or the bulk suppressions file; absent when none. */
+  suppressedMessages?: SuppressedMessage[];
 }

@@ -123,7 +123,9 @@ function validatePluginMeta(id: string, meta: Record<string, unknown>, fail: Fai
     docs: validateDocs(meta.docs, description, fail),
     messages,
     schema: validateSchema(meta.schema, fail),
-    ...(meta.fixable === true ? { fixable: true } : {}),
+    ...(meta.fixable === true || meta.fixable === "code" || meta.fixable === "whitespace" ? { fixable: meta.fixable } : {}),
+    ...(meta.hasSuggestions === true ? { hasSuggestions: true } : {}),
+    ...(meta.replacement !== undefined ? { replacement: expectBilingual(meta.replacement, ["meta", "replacement"], fail) } : {}),
   };
 }
 

@@ -5,7 +5,11 @@
 import type { LintResult, Locale, RuleMeta } from "../types.js";
 import type { PlatformProfile } from "../penalties/types.js";
 import { compact } from "./compact.js";
+import { github } from "./github.js";
+import { html } from "./html.js";
 import { json } from "./json.js";
+import { junit } from "./junit.js";
+import { sarif } from "./sarif.js";
 import { stylish } from "./stylish.js";
 
 export interface FormatterContext {
@@ -20,6 +24,8 @@ export interface FormatterContext {
   rulesMeta?: Record<string, RuleMeta>;
   /** `--max-penalty`: text formatters say when the run's estimate exceeds it. */
   maxPenalty?: number;
+  /** offsite-lint's version (package.json), for reports that name the tool (sarif). */
+  version?: string;
 }
 
 export type Formatter = (results: LintResult[], context: FormatterContext) => string;
@@ -28,6 +34,10 @@ export const builtinFormatters: Readonly<Record<string, Formatter>> = Object.fre
   stylish,
   json,
   compact,
+  html,
+  sarif,
+  github,
+  junit,
 });
 
 /** A built-in formatter, or undefined (the caller then tries packages and paths). */
@@ -39,4 +49,4 @@ export function formatterNames(): string[] {
   return Object.keys(builtinFormatters);
 }
 
-export { compact, json, stylish };
+export { compact, github, html, json, junit, sarif, stylish };

@@ -72,7 +72,8 @@ export function estimateMessage(
 
 /** The message's own estimate when it was made for this platform, else one from the profile. */
 export function messageEstimate(message: LintMessage, profile: PlatformProfile): PenaltyEstimate | null {
-  if (message.fatal) return null;
+  // Fatal errors and problems without a rule (an unused or mistyped inline directive) are not violations.
+  if (message.fatal || message.ruleId === null) return null;
   if (message.penalty && message.penalty.platform === profile.id) return message.penalty;
   return estimateMessage(profile, message.category, message.severity);
 }

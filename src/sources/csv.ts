@@ -16,6 +16,7 @@ import {
   lazyFieldText,
   unescapeCsvCell,
   verbatim,
+  type FieldEscaper,
   type FieldLocation,
   type UnescapedText,
 } from "./location.js";
@@ -34,6 +35,7 @@ export const CSV_DELIMITERS = [",", ";", "\t"] as const;
 export const csvReader: SourceReader = {
   extensions: [".csv", ".tsv"],
   kind: "listing",
+  fixes: "copy",
   read: readCsv,
 };
 
@@ -149,12 +151,26 @@ function rowFields(
         const { lines, cells } = getLayout();
         const cell = cells[i];
         const exact = cell && cellText(recordText, cell, value);
-        if (cell && exact) return { value: exact, rawStart: cell.start, lines };
+        if (cell && exact) return { value: exact, rawStart: cell.start, lines, escaper: csvEscaper(cell.quoted, delimiter) };
         return { value: alignToRaw(value, recordText, cell?.outerStart ?? 0, cell?.outerEnd), rawStart: 0, lines };
       }),
     );
   }
   return fields;
+}
+
+/**
+ * Fixes inside a cell: a quoted cell doubles quotes; an unquoted one cannot take a delimiter, a
+ * quote or a line break (the cell would have to be re-quoted as a whole: no fix then).
+ */
+export function csvEscaper(quoted: boolean, delimiter: string): FieldEscaper {
+  return {
+    escape(text) {
+      if (/[\r\n]/.test(text)) return null;
+      if (quoted) return text.replace(/"/g, '""');
+      return text.includes(delimiter) || text.includes('"') ? null : text;
+    },
+  };
 }
 
 /** A cell's slice of the record text: `start`/`end` exclude the quotes of a quoted cell. */

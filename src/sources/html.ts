@@ -11,9 +11,10 @@
 // `position` for HTML inside a field). The work is one pass over the input.
 
 import { Parser } from "htmlparser2";
-import type { FieldOrigin, FieldText, Position, SourceInput, SourceReader, SourceRecord } from "../types.js";
-import { LineMap, OffsetTextBuilder, type UnescapedText } from "./location.js";
+import type { FieldOrigin, FieldText, Position, RawEdit, SourceInput, SourceReader, SourceRecord } from "../types.js";
+import { LineMap, OffsetTextBuilder, VERBATIM_ESCAPER, placeEdit, type UnescapedText } from "./location.js";
 import { readWholeText } from "./text-stream.js";
+import { parseDirectives, parseDirectiveBody } from "../directives.js";
 
 // ---------------------------------------------------------------------------
 // Public API.
@@ -33,13 +34,63 @@ export const htmlReader: SourceReader = {
   extensions: [".html", ".htm"],
   // A detail page is part of a listing, not a reply template.
   kind: "listing",
+  // A page is a file the seller keeps, like a template: fixed in place (text nodes only).
+  fixes: "in-place",
   read: readHtml,
 };
 
 async function* readHtml(input: SourceInput): AsyncGenerator<SourceRecord> {
   const html = await readWholeText(input);
   const lines = new LineMap(html);
-  yield { index: 0, line: 1, fields: extractHtmlFields(html, (offset) => lines.position(offset)) };
+  const fields = extractHtmlPieces(html).map((piece) => {
+    const field = fieldOfPiece(piece, piece.part, (offset) => lines.position(offset));
+    if (isEditable(piece)) {
+      field.rawEdit = (start, end, text) => {
+        const placed = placeInHtml(piece, html, start, end, text);
+        return placed && placeEdit({ text: html, rawOffsets: null }, 0, lines, VERBATIM_ESCAPER, placed.start, placed.end, placed.text);
+      };
+    }
+    return field;
+  });
+  const record: SourceRecord = { index: 0, line: 1, fields };
+  const directives = parseDirectives(html, "html");
+  if (directives.length > 0) record.directives = directives;
+  yield record;
+}
+
+// ---------------------------------------------------------------------------
+// Fixes: only inside text nodes.
+
+/** Text nodes (visible or hidden) can be edited; attributes (an `<input type=hidden>` value too) and comments cannot. */
+function isEditable(piece: HtmlPiece): boolean {
+  return (piece.part === "text" || (piece.part === "hidden" && piece.origin === "hidden" && piece.hiddenBy !== HIDDEN_INPUT)) && piece.value.rawOffsets !== null;
+}
+
+/** `&`, `<` and `>` as character references, so replacement text stays text. */
+export function escapeHtmlText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+}
+
+/**
+ * Where replacing text range [start, end) of a text piece with `text` goes in the HTML: the raw
+ * range and the escaped replacement. Null when the range crosses markup (a tag, a comment: the
+ * rendered text joins what the markup separates) or ends inside a character reference.
+ */
+function placeInHtml(piece: HtmlPiece, html: string, start: number, end: number, text: string): { start: number; end: number; text: string } | null {
+  const { text: value, rawOffsets } = piece.value;
+  if (!rawOffsets || !(start >= 0 && start <= end && end <= value.length)) return null;
+  const splits = (i: number) => i > 0 && i < value.length && rawOffsets[i] === rawOffsets[i - 1];
+  if (splits(start) || splits(end)) return null;
+  const rawStart = rawOffsets[start]!;
+  let rawEnd = rawOffsets[end]!;
+  // The next character may come after a closing tag (`<b>x</b> y`): the range ends before it.
+  if (end > start) {
+    const last = rawOffsets[end - 1]!;
+    const tag = last < rawEnd ? html.slice(last, rawEnd).indexOf("<") : -1;
+    if (tag !== -1) rawEnd = last + tag;
+  }
+  if (rawEnd < rawStart || html.slice(rawStart, rawEnd).includes("<")) return null;
+  return { start: rawStart, end: rawEnd, text: escapeHtmlText(text) };
 }
 
 /**
@@ -62,11 +113,19 @@ export function extractHtmlFields(
  */
 export function htmlFieldsOf(field: FieldText): FieldText[] | null {
   if (!looksLikeHtml(field.text)) return null;
-  const fields = extractHtmlFields(
-    field.text,
-    (offset) => field.position(offset),
-    (part) => (part === "text" ? field.name : `${field.name}.${part}`),
-  );
+  const pieces = extractHtmlPieces(field.text);
+  const fields = pieces.map((piece) => {
+    const derived = fieldOfPiece(piece, piece.part === "text" ? field.name : `${field.name}.${piece.part}`, (offset) => field.position(offset));
+    const parentEdit = field.rawEdit;
+    if (parentEdit && isEditable(piece)) {
+      // HTML in a CSV cell or JSON string: escaped as HTML here, then as the cell or string there.
+      derived.rawEdit = (start: number, end: number, text: string): RawEdit | null => {
+        const placed = placeInHtml(piece, field.text, start, end, text);
+        return placed && parentEdit.call(field, placed.start, placed.end, placed.text);
+      };
+    }
+    return derived;
+  });
   for (const derived of fields) {
     if (field.cell !== undefined) derived.cell = field.cell;
     // Visible text inside, say, image metadata is still metadata.
@@ -317,6 +376,8 @@ const BLOCK = new Set([
 ]);
 /** Cells keep a row on one line (`Model<TAB>VB-750S`), so a label stays next to its value. */
 const TABLE_CELLS = new Set(["td", "th"]);
+/** The hidden reason of an `<input type=hidden>` value (an attribute, not text). */
+const HIDDEN_INPUT = "input type=hidden";
 /** Attributes whose values are fields. */
 const TEXT_ATTRIBUTES = new Set(["href", "src", "alt", "title"]);
 /** `tag attribute` pairs that load page machinery a buyer never reads or clicks. */
@@ -369,6 +430,14 @@ class HtmlCollector {
   comment(start: number, end: number): void {
     const text = this.html.slice(start, end);
     if (!text.trim()) return;
+    // An `offsite-lint-disable…` directive is not page text (its rule names would be linted);
+    // its reason still is, since the comment ships with the page.
+    const directive = parseDirectiveBody(text);
+    if (directive) {
+      const reason = directive.reason;
+      if (reason) this.pieces.push({ part: "comment", value: verbatimAt(reason.text, start + reason.start), origin: "comment" });
+      return;
+    }
     this.pieces.push({ part: "comment", value: verbatimAt(text, start), origin: "comment" });
   }
 
@@ -439,7 +508,7 @@ class HtmlCollector {
     }
     if (tag === "input" && attributes.get("type")?.text.trim().toLowerCase() === "hidden") {
       const value = attributes.get("value");
-      if (value) this.addAttribute("hidden", value, "hidden", "input type=hidden");
+      if (value) this.addAttribute("hidden", value, "hidden", HIDDEN_INPUT);
     }
   }
 

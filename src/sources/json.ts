@@ -6,13 +6,14 @@
 
 import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { SourceError, type FieldText, type SourceInput, type SourceReader, type SourceRecord } from "../types.js";
-import { LineMap, alignToRaw, createFieldText, lazyFieldText, unescapeJsonString, verbatim } from "./location.js";
+import { LineMap, alignToRaw, createFieldText, lazyFieldText, unescapeJsonString, verbatim, type FieldEscaper } from "./location.js";
 import { cleanId, isIdFieldName } from "./record-id.js";
 import { readWholeText } from "./text-stream.js";
 
 export const jsonReader: SourceReader = {
   extensions: [".json"],
   kind: "listing",
+  fixes: "copy",
   read: readJson,
 };
 
@@ -116,13 +117,16 @@ function stringField(name: string, node: Node, text: string, lines: LineMap): Fi
   const innerStart = node.offset + 1;
   const innerEnd = node.offset + node.length - 1;
   // Same length as the literal's inside means no escapes: the value is its own raw slice.
-  if (innerEnd - innerStart === value.length) return createFieldText(name, verbatim(value), innerStart, lines);
+  if (innerEnd - innerStart === value.length) return createFieldText(name, verbatim(value), innerStart, lines, JSON_STRING_ESCAPER);
   return lazyFieldText(name, value, () => {
     const unescaped = unescapeJsonString(text.slice(innerStart, innerEnd));
-    if (unescaped && unescaped.text === value) return { value: unescaped, rawStart: innerStart, lines };
+    if (unescaped && unescaped.text === value) return { value: unescaped, rawStart: innerStart, lines, escaper: JSON_STRING_ESCAPER };
     return { value: alignToRaw(value, text, innerStart, innerEnd), rawStart: 0, lines };
   });
 }
+
+/** Fixes inside a JSON string literal: the replacement is written with JSON's escapes. */
+export const JSON_STRING_ESCAPER: FieldEscaper = { escape: (text) => JSON.stringify(text).slice(1, -1) };
 
 const PARSE_ERROR_MESSAGES: Record<string, string> = {
   InvalidSymbol: "Invalid symbol",

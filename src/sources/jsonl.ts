@@ -9,6 +9,7 @@ import { openText, splitLines } from "./text-stream.js";
 export const jsonlReader: SourceReader = {
   extensions: [".jsonl", ".ndjson"],
   kind: "listing",
+  fixes: "copy",
   read: readJsonLines,
 };
 

@@ -8,7 +8,7 @@
 // representation of decoded character i starts; `rawOffsets[text.length]` is where the value ends.
 // Values without escapes need no table at all (`rawOffsets: null` = identity).
 
-import type { FieldText, Position } from "../types.js";
+import type { FieldText, Position, RawEdit } from "../types.js";
 
 /** A decoded value and, per UTF-16 unit (plus one for the end), its offset in the raw slice. */
 export interface UnescapedText {
@@ -26,10 +26,20 @@ export class LineMap {
   /** Offsets just after each `\n`. */
   private readonly lineStarts: Int32Array;
 
+  /**
+   * Offset of `text` in the decoded file text, when known: 0 for a map of the whole file (no
+   * `start` given), else what the caller passes. Fixes need it to give ESLint-style ranges.
+   */
+  readonly baseOffset: number | undefined;
+  private readonly start: Position;
+
   constructor(
     readonly text: string,
-    private readonly start: Position = { line: 1, column: 1 },
+    start?: Position,
+    baseOffset?: number,
   ) {
+    this.start = start ?? { line: 1, column: 1 };
+    this.baseOffset = baseOffset ?? (start ? undefined : 0);
     let count = 0;
     for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
     this.lineStarts = new Int32Array(count);
@@ -60,17 +70,34 @@ export class LineMap {
 }
 
 /**
+ * How replacement text is written where a field sits in its file (for fixes). `escape` gives the
+ * raw form (quotes doubled, escapes written) or null when the text cannot be written there;
+ * `check`, if given, has the last word on a placed edit: `rawFrom`/`rawTo` are offsets in the
+ * line map's text, `newValue` is the value the field would have afterwards.
+ */
+export interface FieldEscaper {
+  escape(text: string): string | null;
+  check?(edit: { rawFrom: number; rawTo: number; rawText: string; newValue: string }): boolean;
+}
+
+/** Verbatim text: any replacement is written as is. */
+export const VERBATIM_ESCAPER: FieldEscaper = { escape: (text) => text };
+
+/**
  * A FieldText whose value starts at `rawStart` in the text of `lines`. The line map is shared by
  * all fields of a file (or record), so a field costs its text and, if escaped, one Int32Array.
+ * With an `escaper` the field can be edited (`rawEdit`): only offsets are exact here, so pass one
+ * only for values whose offsets come from an exact unescaper, never from `alignToRaw`.
  */
 export function createFieldText(
   name: string,
   value: UnescapedText,
   rawStart: number,
   lines: LineMap,
+  escaper?: FieldEscaper,
 ): FieldText {
   const { text, rawOffsets } = value;
-  return {
+  const field: FieldText = {
     name,
     text,
     position(offset: number): Position {
@@ -78,6 +105,50 @@ export function createFieldText(
       return lines.position(rawStart + (rawOffsets ? rawOffsets[i]! : i));
     },
   };
+  if (escaper) field.rawEdit = (start, end, replacement) => placeEdit(value, rawStart, lines, escaper, start, end, replacement);
+  return field;
+}
+
+/**
+ * Places a field edit in the raw text: the raw range of text range [start, end) and the escaped
+ * replacement. Null when a range end falls inside one raw unit that yields several characters (an
+ * escape, a surrogate pair written as one `\U` escape, a folded line break), or when the escaper
+ * refuses.
+ */
+export function placeEdit(
+  value: UnescapedText,
+  rawStart: number,
+  lines: LineMap,
+  escaper: FieldEscaper,
+  start: number,
+  end: number,
+  replacement: string,
+): RawEdit | null {
+  const { text, rawOffsets } = value;
+  if (!(start >= 0 && start <= end && end <= text.length)) return null;
+  const raw = (i: number): number => (rawOffsets ? rawOffsets[i]! : i);
+  if (!onBoundary(raw, start, text.length) || !onBoundary(raw, end, text.length)) return null;
+  const rawFrom = rawStart + raw(start);
+  const rawTo = rawStart + raw(end);
+  if (rawTo < rawFrom) return null;
+  const escaped = escaper.escape(replacement);
+  if (escaped === null) return null;
+  const newValue = text.slice(0, start) + replacement + text.slice(end);
+  if (escaper.check && !escaper.check({ rawFrom, rawTo, rawText: escaped, newValue })) return null;
+  const edit: RawEdit = {
+    from: lines.position(rawFrom),
+    to: lines.position(rawTo),
+    text: escaped,
+    expect: lines.text.slice(rawFrom, rawTo),
+  };
+  if (lines.baseOffset !== undefined) edit.range = [lines.baseOffset + rawFrom, lines.baseOffset + rawTo];
+  return edit;
+}
+
+/** Whether text offset `i` starts its own raw unit (it does not share one with the character before). */
+function onBoundary(raw: (i: number) => number, i: number, length: number): boolean {
+  if (i === 0 || i > length) return true;
+  return raw(i) !== raw(i - 1);
 }
 
 /** Where a field's value is: what `createFieldText` takes, computed on demand by `lazyFieldText`. */
@@ -85,6 +156,8 @@ export interface FieldLocation {
   value: UnescapedText;
   rawStart: number;
   lines: LineMap;
+  /** Set when the location is exact and the field may be edited there (see `createFieldText`). */
+  escaper?: FieldEscaper;
 }
 
 /**
@@ -94,15 +167,22 @@ export interface FieldLocation {
  */
 export function lazyFieldText(name: string, text: string, locate: () => FieldLocation): FieldText {
   let located: FieldText | undefined;
+  const get = (): FieldText => {
+    if (!located) {
+      const { value, rawStart, lines, escaper } = locate();
+      located = createFieldText(name, value, rawStart, lines, escaper);
+    }
+    return located;
+  };
   return {
     name,
     text,
     position(offset: number): Position {
-      if (!located) {
-        const { value, rawStart, lines } = locate();
-        located = createFieldText(name, value, rawStart, lines);
-      }
-      return located.position(offset);
+      return get().position(offset);
+    },
+    rawEdit(start: number, end: number, replacement: string) {
+      const field = get();
+      return field.rawEdit ? field.rawEdit(start, end, replacement) : null;
     },
   };
 }

@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { dataPath } from "../paths.js";
-import type { OptionsSchema, RuleContext } from "../types.js";
+import type { Bilingual, OptionsSchema, RuleContext } from "../types.js";
+import { sentenceFix } from "./fixes.js";
 import {
   PhrasePackError,
   PhraseSet,
@@ -119,22 +120,31 @@ export function quote(text: string, max = 80): string {
   return `${[...flat].slice(0, max - 1).join("")}…`;
 }
 
-/** Runs the rule's phrase packs over the field and reports each hit at its original range. */
+/**
+ * Runs the rule's phrase packs over the field and reports each hit at its original range. With a
+ * `replacement` (the rule's compliant wording), each hit carries a fix or suggestion that replaces
+ * its sentence with it (see `sentenceFix`).
+ */
 export function runPhraseRule(
   ctx: RuleContext,
   ruleId: string,
   defaultMessageId: string,
+  replacement?: Bilingual,
 ): PhraseHit[] {
   const set = phraseSetFor(ruleId, defaultMessageId, ctx.options);
   const hits = set.match(ctx.views.folded, { minConfidence: ctx.strict ? 0 : 0.5 });
   const original = ctx.field.text;
   for (const hit of hits) {
+    const edits = replacement
+      ? sentenceFix(original, hit.start, hit.end, replacement, { confidence: hit.confidence, lang: hit.entries[0]?.split("/")[0] })
+      : {};
     ctx.report({
       start: hit.start,
       end: hit.end,
       messageId: hit.messageId,
       data: { text: quote(original.slice(hit.start, hit.end)) },
       confidence: hit.confidence,
+      ...edits,
     });
   }
   return hits;
