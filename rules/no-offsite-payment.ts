@@ -1,9 +1,19 @@
 // no-offsite-payment: paying outside the platform — personal accounts, private Alipay/WeChat
 // transfers, deposits to a person, Western Union to a named person, PayPal friends & family,
 // crypto, refunds sent through a messenger. Wording in rules/phrases/no-offsite-payment/<lang>.yaml.
-import type { Rule } from "../src/types.js";
+import type { Finding, Rule, RuleContext } from "../src/types.js";
 import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
+import { sentenceFix } from "../src/text/fixes.js";
 import { bi, docsUrl } from "./utils/meta.js";
+import assuranceRefusal from "./no-assurance-refusal.js";
+
+/**
+ * Payment methods that take the money outside the platform order when they are the alternative to
+ * Trade Assurance ("we don't do TA … payment by T/T / Western Union"). Listed as attributes of an
+ * on-platform order they are fine, so they count only after a refusal in the same field.
+ */
+const PAYMENT_METHOD =
+  /\b(?:t\/t|tt|telegraphic transfer|wire transfer|bank transfer|direct transfer|western union|wu|moneygram|paypal|payoneer|wise|transferwise|remitly|xoom|usdt|crypto|bitcoin|transferencia(?: bancaria)?|transferência(?: bancária)?|pix|virement(?: bancaire)?|überweisung|havale|eft|transfer bank|chuyển khoản|перевод\w*)\b|ويسترن يونيون|حوالة|تحويل بنكي|电汇|银行转账|西联|速汇金|对公转账|公司账户|支付宝|微信转账|私转/gu;
 
 const ID = "no-offsite-payment";
 
@@ -62,6 +72,48 @@ export default {
     replacement: REPLACEMENT,
   },
   check(ctx) {
-    runPhraseRule(ctx, ID, "privateTransfer", REPLACEMENT);
+    const hits = runPhraseRule(ctx, ID, "privateTransfer", REPLACEMENT);
+    reportMethodsAfterRefusal(ctx, hits);
   },
 } satisfies Rule;
+
+/** The sentence around `index`: [start, end) between sentence ends. */
+function sentenceAround(text: string, index: number): [number, number] {
+  let start = 0;
+  for (const m of text.slice(0, index).matchAll(/[.!?。！？؟\n]/gu)) start = m.index! + 1;
+  const next = /[.!?。！？؟\n]/u.exec(text.slice(index));
+  return [start, next ? index + next.index : text.length];
+}
+
+/**
+ * After a refusal of Trade Assurance in the same field, the payment method offered instead is the
+ * off-platform payment: "No TA, sorry. Payment 30% by T/T", "لا نقبل ضمان التجارة … ويسترن يونيون".
+ */
+function reportMethodsAfterRefusal(ctx: RuleContext, covered: ReadonlyArray<{ start: number; end: number }>): void {
+  const folded = ctx.views.folded;
+  const methods = [...folded.text.matchAll(PAYMENT_METHOD)];
+  if (methods.length === 0) return;
+  const refusals: Finding[] = [];
+  assuranceRefusal.check({ ...ctx, options: {}, report: (f) => refusals.push(f) });
+  const sure = refusals.filter((f) => f.confidence >= 0.75);
+  if (sure.length === 0) return;
+  const refusalStart = Math.min(...sure.map((f) => f.start));
+  const original = ctx.field.text;
+  const reported = new Set<number>();
+  for (const m of methods) {
+    const [sentenceStart, sentenceEnd] = sentenceAround(folded.text, m.index!);
+    let [start, end] = folded.toOriginal(sentenceStart, sentenceEnd);
+    while (start < end && /\s/u.test(original[start]!)) start++;
+    // Methods offered with or after the refusal, once per sentence, where no phrase hit already is.
+    if (end <= refusalStart || reported.has(start) || covered.some((c) => c.start < end && start < c.end)) continue;
+    reported.add(start);
+    ctx.report({
+      start,
+      end,
+      messageId: "methodInsteadOfAssurance",
+      data: { text: original.slice(start, end) },
+      confidence: 0.8,
+      ...sentenceFix(original, start, end, REPLACEMENT, { confidence: 0.8 }),
+    });
+  }
+}

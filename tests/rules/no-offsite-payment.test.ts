@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import rule from "../../rules/no-offsite-payment.js";
 import { flagged, runRule, coveringHits } from "../helpers/run-rule.js";
 
@@ -99,4 +99,32 @@ describe("no-offsite-payment", () => {
       expect(flagged(rule, text)).toEqual([]);
     });
   }
+});
+
+describe("no-offsite-payment: the method offered instead of Trade Assurance", () => {
+  test.each([
+    ["Sorry, we don't accept Trade Assurance for sample orders. Payment is 100% by T/T before shipment.", "Payment is 100% by T/T before shipment"],
+    ["No TA on this one, the fee eats our margin. Please send the deposit by Western Union.", "Please send the deposit by Western Union"],
+    ["لا نقبل ضمان التجارة لهذا الطلب. الدفع عن طريق ويسترن يونيون فقط.", "الدفع عن طريق ويسترن يونيون فقط"],
+  ])("%s", (input, sentence) => {
+    const hits = runRule(rule, input).filter((h) => h.messageId === "methodInsteadOfAssurance");
+    expect(hits.map((h) => h.text)).toEqual([sentence]);
+    expect(hits[0]!.confidence).toBeGreaterThanOrEqual(0.75);
+  });
+
+  test("a sentence the phrase packs already report is not reported twice", () => {
+    const input = "不走信保，手续费太高。定金直接打到我个人账户就行。";
+    const hits = runRule(rule, input).filter((h) => h.confidence >= 0.75);
+    expect(hits.length).toBe(1);
+  });
+
+  test.each([
+    "Payment terms: T/T 30% deposit, 70% before shipment; L/C at sight; Western Union for samples.",
+    "We accept T/T and PayPal inside the Trade Assurance order.",
+    "Trade Assurance protects your T/T payment until you confirm receipt.",
+    // The method comes before the refusal and is not offered instead of it.
+    "Our bank details for T/T are on the PI. Trade Assurance isn't available for this item, sorry.",
+  ])("not after a refusal: %s", (input) => {
+    expect(runRule(rule, input).filter((h) => h.messageId === "methodInsteadOfAssurance")).toEqual([]);
+  });
 });
