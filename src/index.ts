@@ -239,7 +239,7 @@ export class OffsiteLinter {
             ruleId: finding.ruleId,
             severity: finding.severity,
             category: finding.category,
-            message: note + (this.options.mask ? finding.message.split(match).join(maskValue(match)) : finding.message),
+            message: note + (this.options.mask ? maskMessage(finding.message, match) : finding.message),
             line: start.line,
             column: start.column,
             endLine: end.line,
@@ -426,6 +426,17 @@ export function fatalMessage(error: unknown): LintMessage {
     line: isSource ? error.line : 1,
     column: isSource ? error.column : 1,
   };
+}
+
+/**
+ * `--mask` on a message: the matched text, and any number the message derived from it (the
+ * normalised `+8613…` a phone message adds), so a public CI log shows neither.
+ */
+export function maskMessage(message: string, match: string): string {
+  return message
+    .split(match)
+    .join(maskValue(match))
+    .replace(/\+?\d[\d\s-]{5,}\d/gu, (digits) => maskValue(digits));
 }
 
 /** `--mask`: keep the first and last characters so a reviewer can still find it. */

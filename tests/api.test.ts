@@ -1,6 +1,6 @@
 // The programmatic API others embed: lintText/lintFiles, fatal messages, masking, locale.
 import { describe, expect, it } from "vitest";
-import { fatalMessage, lintText, localeFromEnv, maskValue } from "../src/index.js";
+import { fatalMessage, lintText, localeFromEnv, maskMessage, maskValue } from "../src/index.js";
 import { SourceError } from "../src/types.js";
 
 describe("lintText", () => {
@@ -49,5 +49,24 @@ describe("maskValue and localeFromEnv", () => {
     expect(localeFromEnv({ LANG: "zh_CN.UTF-8" })).toBe("zh-CN");
     expect(localeFromEnv({ LC_ALL: "en_US.UTF-8", LANG: "zh_CN.UTF-8" })).toBe("en");
     expect(localeFromEnv({})).toBe("en");
+  });
+});
+
+describe("maskMessage", () => {
+  it("masks the match and the number a message derives from it", () => {
+    const message = 'Phone number offered as a contact: "139 2211 4455" (+8613922114455)';
+    const masked = maskMessage(message, "139 2211 4455");
+    expect(masked).not.toMatch(/2211|4455|13922114455/);
+    expect(masked).toContain("Phone number offered as a contact");
+  });
+
+  it("leaves short numbers in the wording alone", () => {
+    expect(maskMessage('Offers 20% off: "contact us"', "contact us")).toContain("20%");
+  });
+
+  it("masks values in a real run with mask: true", async () => {
+    const result = await lintText("Call me: +86 139 2211 4455", { noConfigLookup: true, mask: true, locale: "en" });
+    const text = JSON.stringify(result.messages);
+    expect(text).not.toMatch(/2211|13922114455/);
   });
 });
