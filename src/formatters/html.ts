@@ -312,7 +312,7 @@ function recordHeading(group: RecordGroup, words: Words): string {
 // Rendering.
 
 function estimateFor(m: LintMessage, platform: PlatformProfile, locale: Locale): PenaltyEstimate | null {
-  if (m.fatal) return null;
+  if (m.fatal || m.ruleId === null) return null; // parse errors and directive problems cost no points
   if (m.penalty && m.penalty.platform === platform.id) return m.penalty;
   return estimateMessage(platform, m.category, m.severity, locale);
 }
