@@ -2,13 +2,14 @@
 // Exit codes as ESLint: 0 clean, 1 lint errors / fatal file errors / too many warnings or too
 // much penalty, 2 bad usage, bad config or an internal error.
 
-import { existsSync, writeFileSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, writeFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { performance } from "node:perf_hooks";
 import { dataPath } from "./paths.js";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Command, CommanderError, Option } from "commander";
-import { OffsiteLinter, localeFromEnv } from "./index.js";
+import { OffsiteLinter, localeFromEnv, type LintEvent } from "./index.js";
 import { builtinRules } from "../rules/index.js";
 import { ConfigError, starterConfig, STARTER_FILENAME } from "./config/index.js";
 import { discoverFiles, NoFilesFoundError, AllFilesIgnoredError } from "./discover.js";
@@ -20,6 +21,9 @@ import type { LintResult, Locale, RuleMeta } from "./types.js";
 import { DEFAULT_SUPPRESSIONS_FILE, SuppressionsError } from "./suppressions.js";
 import { FixRun, fixUsageProblem } from "./cli-fix.js";
 import { baselineUsageProblem, runBaseline, suppressionsPath, UNUSED_SUPPRESSIONS_MESSAGE } from "./cli-suppressions.js";
+import { CacheRun, isCacheFile } from "./cli-cache.js";
+import { CACHE_STRATEGIES, DEFAULT_CACHE_FILE, type CacheStrategy } from "./cache.js";
+import { ProgressLine, ProgressTracker, progressEnabled } from "./progress.js";
 
 interface Io {
   stdout: (text: string) => void;
@@ -27,6 +31,12 @@ interface Io {
   readStdin: () => Promise<Buffer>;
   isTTY: boolean;
   cwd: string;
+  /** Whether stderr is a terminal (the progress line); default false. */
+  stderrIsTTY?: boolean;
+  /** The terminal width of stderr, when it is one. */
+  stderrColumns?: () => number | undefined;
+  /** The environment (`CI` turns the progress line off); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const defaultIo: Io = {
@@ -39,6 +49,9 @@ const defaultIo: Io = {
   },
   isTTY: Boolean(process.stdout.isTTY),
   cwd: process.cwd(),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  stderrColumns: () => process.stderr.columns,
+  env: process.env,
 };
 
 interface LintCliOptions {
@@ -72,6 +85,9 @@ interface LintCliOptions {
   passOnUnprunedSuppressions?: boolean;
   reportUnusedDisableDirectives?: boolean;
   reportUnusedDisableDirectivesSeverity?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy?: CacheStrategy;
 }
 
 class UsageError extends Error {}
@@ -133,6 +149,9 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option("--pass-on-unpruned-suppressions", "do not exit with 2 when suppressions no longer occur")
     .option("--report-unused-disable-directives", "report inline offsite-lint-disable directives that suppress nothing (as warnings)")
     .addOption(new Option("--report-unused-disable-directives-severity <level>", "severity of unused directive reports").choices(["off", "warn", "error", "0", "1", "2"]))
+    .option("--cache", "only lint files that changed since the last run (results kept in the cache file)")
+    .option("--cache-location <path>", `the cache file, or a folder to hold it (default ${DEFAULT_CACHE_FILE})`)
+    .addOption(new Option("--cache-strategy <strategy>", "how a changed file is detected: content (sha256 of the bytes) or metadata (size and mtime)").choices([...CACHE_STRATEGIES]).default("content"))
     .option("--color", "force colours")
     .option("--no-color", "no colours")
     .showHelpAfterError()
@@ -205,6 +224,8 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
   }
+  // The linter's events feed the progress line and the cache (the images each listing names).
+  const listeners: Array<(event: LintEvent) => void> = [];
   const linter = await OffsiteLinter.create({
     cwd: io.cwd,
     configFile: options.config,
@@ -218,6 +239,9 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
     // commander sets `ocr: true` unless --no-ocr; only the flag's "off" overrides the config.
     ocr: options.ocr === false ? false : undefined,
     reportUnusedDisableDirectives: unusedDirectivesSeverity(options),
+    onEvent: (event) => {
+      for (const listener of listeners) listener(event);
+    },
   });
   const fixProblem = fixUsageProblem(options);
   if (fixProblem) throw new UsageError(fixProblem);
@@ -226,9 +250,16 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
   const formatter = await resolveFormatter(options.format, io.cwd);
 
   let results: LintResult[] = [];
+  const progress = !options.stdin && progressEnabled(Boolean(io.stderrIsTTY), io.env ?? process.env) ? new Progress(io) : undefined;
+  // While the progress line is up, anything else written to stderr first erases it.
+  const runIo: Io = progress ? { ...io, stderr: (text) => (progress.line.clear(), io.stderr(text)) } : io;
+  const cache = options.cache && !options.stdin ? CacheRun.open(linter, options, runIo, packageVersion()) : undefined;
+  if (progress) listeners.push((event) => progress.event(event));
+  if (cache) listeners.push((event) => cache.event(event));
   try {
-    await lintInputs(linter, paths, options, io, results);
+    await lintInputs(linter, paths, options, runIo, results, { cache, progress });
   } finally {
+    progress?.stop();
     await linter.close();
   }
   // Bulk suppressions (a baseline): record, prune, then drop the errors it accepts.
@@ -284,7 +315,36 @@ function unusedDirectivesSeverity(options: LintCliOptions): "off" | "warn" | "er
   return options.reportUnusedDisableDirectives ? "warn" : "off";
 }
 
-async function lintInputs(linter: OffsiteLinter, paths: string[], options: LintCliOptions, io: Io, results: LintResult[]): Promise<void> {
+/** The progress line of a run: counts from the linter's events, drawn ~10×/s by a timer. */
+class Progress {
+  readonly tracker = new ProgressTracker();
+  readonly line: ProgressLine;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(io: Io) {
+    this.line = new ProgressLine(() => this.tracker.state, { write: io.stderr, now: () => performance.now(), columns: io.stderrColumns });
+    this.timer = setInterval(() => this.line.tick(), 100);
+    this.timer.unref();
+  }
+
+  event(event: LintEvent): void {
+    if (event.type !== "record") return;
+    this.tracker.record(event.bytesRead, event.findings);
+    this.line.tick();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.line.clear();
+  }
+}
+
+interface RunHelpers {
+  cache?: CacheRun;
+  progress?: Progress;
+}
+
+async function lintInputs(linter: OffsiteLinter, paths: string[], options: LintCliOptions, io: Io, results: LintResult[], helpers: RunHelpers = {}): Promise<void> {
   if (options.stdin) {
     const bytes = await io.readStdin();
     results.push(await new FixRun(linter, options, io).stdin(bytes, options.stdinFilename ?? "<text>.txt"));
@@ -305,11 +365,35 @@ async function lintInputs(linter: OffsiteLinter, paths: string[], options: LintC
   }
   // The suppressions file is JSON, but not a listing.
   const baselineFile = suppressionsPath(options, io.cwd);
+  const inputs = files.filter((file) => resolve(io.cwd, file) !== baselineFile && !isCacheFile(file, options, io.cwd));
+  const { cache, progress } = helpers;
+  progress?.tracker.addFiles(inputs.length);
+  // One file: its cached result when unchanged (`--cache`), else linted; counted for the progress line.
+  const one = async (file: string, lint: () => Promise<LintResult>): Promise<LintResult> => {
+    const absolute = resolve(io.cwd, file);
+    const stamp = cache ? await cache.stamp(absolute) : undefined;
+    progress?.tracker.fileStart(stamp?.size ?? (progress ? sizeOf(absolute) : undefined));
+    const result = cache ? await cache.lint(absolute, stamp, lint) : await lint();
+    progress?.tracker.fileDone(result.messages.length);
+    progress?.line.tick();
+    return result;
+  };
   const fixer = new FixRun(linter, options, io);
-  for (const file of files) if (resolve(io.cwd, file) !== baselineFile) results.push(await fixer.file(file));
+  for (const file of inputs) results.push(await one(file, () => fixer.file(file)));
   fixer.finish();
   // Images the listings name (images/sku-1.jpg) that were not among the files already.
-  for (const image of linter.takeReferencedImages()) results.push(await linter.lintFile(image));
+  const images = linter.takeReferencedImages();
+  progress?.tracker.addFiles(images.length);
+  for (const image of images) results.push(await one(image, () => linter.lintFile(image)));
+  cache?.finish();
+}
+
+function sizeOf(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A built-in formatter, then the package `offsite-lint-formatter-<name>`, then a file path. */

@@ -13,6 +13,7 @@ import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, stat
 import { basename, dirname, join } from "node:path";
 import iconv from "iconv-lite";
 import { decodeBuffer, encodingFromBom } from "./sources/encoding.js";
+import { lineStartOffsets } from "./sources/location.js";
 import type { FileFix, Position, RawEdit } from "./types.js";
 
 /** How many lint → fix rounds a file gets at most (as ESLint). */
@@ -63,7 +64,7 @@ export function applyFixes(text: string, fixes: readonly FileFix[]): ApplyResult
 // ---------------------------------------------------------------------------
 // Placing a reader's edit in the file text.
 
-/** A file's decoded text with its line starts (after each `\n`, as the readers count lines). */
+/** A file's decoded text with its line starts (after each line break, as the readers count lines). */
 export class FileText {
   private starts: number[] | undefined;
 
@@ -95,9 +96,7 @@ export class FileText {
 }
 
 function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
+  return [0, ...lineStartOffsets(text)];
 }
 
 function unifyBreaks(text: string): string {

@@ -1,7 +1,7 @@
 // The programmatic API: what the CLI calls and what others embed. It joins the stages —
 // config, source readers, the linting kernel, penalties — and leaves formatting to formatters.
 
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, statSync, type ReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { Readable } from "node:stream";
@@ -15,7 +15,7 @@ import { estimateMessage, resolveProfile, totalFor, listPlatforms, type Platform
 import { disposeReaders, readerFor } from "./sources/index.js";
 import { htmlFieldsOf } from "./sources/html.js";
 import { imagePathsIn } from "./sources/image-refs.js";
-import { SourceError, type FieldText, type LintMessage, type LintResult, type Locale, type SourceInput, type SourceLimits, type SourceReader, type SuppressedMessage } from "./types.js";
+import { DEFAULT_LIMITS, SourceError, type FieldText, type SourceRecord, type LintMessage, type LintResult, type Locale, type SourceInput, type SourceLimits, type SourceReader, type SuppressedMessage } from "./types.js";
 import { applyDirectives, unknownRuleMessages, unusedDirectiveMessages, withoutUnknownRules, type Directive } from "./directives.js";
 
 export type { LintMessage, LintResult, Locale, Rule, RuleMeta, Category } from "./types.js";
@@ -47,7 +47,18 @@ export interface LintOptions {
    * nothing, as warnings or errors. Default off.
    */
   reportUnusedDisableDirectives?: "off" | "warn" | "error";
+  /**
+   * Called as the run goes (progress display, cache): each record read (`bytesRead`: bytes read
+   * from the file so far, for files on disk; `findings`: messages of the file before this record),
+   * and each local image a listing names.
+   */
+  onEvent?: (event: LintEvent) => void;
 }
+
+/** What `LintOptions.onEvent` hears. */
+export type LintEvent =
+  | { type: "record"; filePath: string; bytesRead?: number; findings: number }
+  | { type: "image"; filePath: string; image: string };
 
 /**
  * The unmasked text of a message's match when `--mask` hid it in `message.match`: bulk
@@ -58,6 +69,11 @@ const rawMatches = new WeakMap<LintMessage, string>();
 /** The text a message matched, unmasked. */
 export function rawMatchOf(message: LintMessage): string | undefined {
   return rawMatches.get(message) ?? message.match;
+}
+
+/** Gives a message (from the cache) its unmasked match back. */
+export function setRawMatch(message: LintMessage, raw: string): void {
+  rawMatches.set(message, raw);
 }
 
 /** What `fixFile` gives back. */
@@ -126,7 +142,20 @@ export class OffsiteLinter {
     const absolute = resolve(this.cwd, filePath);
     this.linted.add(absolute);
     this.referenced.delete(absolute);
-    return this.lintInput({ filePath: absolute, open: () => createReadStream(absolute), encoding: this.options.encoding, options: this.readerOptions() });
+    let stream: ReadStream | undefined;
+    const open = () => (stream = createReadStream(absolute));
+    return this.lintInput({ filePath: absolute, open, encoding: this.options.encoding, options: this.readerOptions() }, () => stream?.bytesRead);
+  }
+
+  /**
+   * A file whose result the caller already has (from the cache): it counts as linted, and the
+   * local images it names (absolute paths) are linted later as if it had been read.
+   */
+  markLinted(filePath: string, images: readonly string[] = []): void {
+    const absolute = resolve(this.cwd, filePath);
+    this.linted.add(absolute);
+    this.referenced.delete(absolute);
+    for (const image of images) if (!this.linted.has(image) && isFile(image)) this.referenced.add(image);
   }
 
   /**
@@ -158,13 +187,14 @@ export class OffsiteLinter {
     return this.lintInput({ filePath: absolute, open: () => Readable.from([bytes]), encoding: this.options.encoding, options: this.readerOptions() });
   }
 
-  private async lintInput(input: SourceInput): Promise<LintResult> {
-    const reader = readerFor(input.filePath) ?? readerFor(".txt")!;
+  private async lintInput(input: SourceInput, bytesRead?: () => number | undefined): Promise<LintResult> {
+    // No reader for the extension (a file named directly through the API): read it as plain text.
+    const reader = readerFor(input.filePath) ?? readerFor("file.txt")!;
     const messages: LintMessage[] = [];
     const directives: Directive[] = [];
     let complete = true;
     try {
-      await this.lintRecords(reader, input, messages, directives);
+      await this.lintRecords(reader, input, messages, directives, bytesRead);
     } catch (error) {
       messages.push(fatalMessage(error));
       complete = false;
@@ -206,7 +236,7 @@ export class OffsiteLinter {
     return next;
   }
 
-  private async lintRecords(reader: SourceReader, input: SourceInput, messages: LintMessage[], directives: Directive[]): Promise<void> {
+  private async lintRecords(reader: SourceReader, input: SourceInput, messages: LintMessage[], directives: Directive[], bytesRead?: () => number | undefined): Promise<void> {
     const baseDir = this.loaded.baseDir;
     const settings = resolveFileSettings(this.loaded.config, {
       rules: this.loaded.rules,
@@ -215,7 +245,10 @@ export class OffsiteLinter {
       platform: this.options.platform,
     });
     const profile = settings.platform === this.profile.id ? this.profile : resolveProfile(settings.platform, this.loaded.config.penalties as never);
+    const onEvent = this.options.onEvent;
+    const maxFieldLength = input.options?.limits?.maxFieldLength ?? DEFAULT_LIMITS.maxFieldLength;
     for await (const record of reader.read(input)) {
+      onEvent?.({ type: "record", filePath: input.filePath, bytesRead: bytesRead?.(), findings: messages.length });
       if (record.directives) directives.push(...record.directives);
       const fields = reader.kind === "listing" ? record.fields.flatMap(expandListingField) : record.fields;
       if (reader.kind === "listing") this.noteImages(record.fields, input.filePath);
@@ -228,7 +261,9 @@ export class OffsiteLinter {
           if (!rule || setting.severity === 0) continue;
           active.push({ rule, severity: setting.severity as 1 | 2, options: setting.options });
         }
-        const findings = lintField({ name: field.name, text: field.text, origin: field.origin }, { kind: reader.kind, strict: settings.strict, locale: this.locale, rules: active });
+        // A field longer than `limits.maxFieldLength` is checked up to the limit, and says so.
+        const checked = field.text.length > maxFieldLength ? truncateText(field.text, maxFieldLength) : field.text;
+        const findings = lintField({ name: field.name, text: checked, origin: field.origin }, { kind: reader.kind, strict: settings.strict, locale: this.locale, rules: active });
         const note = originNote(field, this.locale);
         for (const finding of findings) {
           const start = field.position(finding.start);
@@ -259,6 +294,7 @@ export class OffsiteLinter {
           if (this.options.mask) rawMatches.set(message, match);
           messages.push(message);
         }
+        if (checked !== field.text) messages.push(truncatedFieldMessage(field, checked.length, maxFieldLength, record, this.locale));
       }
     }
   }
@@ -374,8 +410,14 @@ export class OffsiteLinter {
     for (const field of fields) {
       for (const path of imagePathsIn(field.text)) {
         const absolute = resolve(base, path);
-        if (this.linted.has(absolute) || this.referenced.has(absolute)) continue;
-        if (isFile(absolute)) this.referenced.add(absolute);
+        if (this.linted.has(absolute) || this.referenced.has(absolute)) {
+          this.options.onEvent?.({ type: "image", filePath: listingPath, image: absolute });
+          continue;
+        }
+        if (isFile(absolute)) {
+          this.referenced.add(absolute);
+          this.options.onEvent?.({ type: "image", filePath: listingPath, image: absolute });
+        }
       }
     }
   }
@@ -408,6 +450,28 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The first `limit` UTF-16 units of `text`, not ending in the middle of a surrogate pair. */
+function truncateText(text: string, limit: number): string {
+  const code = text.charCodeAt(limit - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit);
+}
+
+/** The warning for a field cut at `limits.maxFieldLength`: it spans the part that was not checked. */
+function truncatedFieldMessage(field: FieldText, checked: number, limit: number, record: SourceRecord, locale: Locale): LintMessage {
+  const start = field.position(checked);
+  const end = field.position(field.text.length);
+  const count = field.text.length.toLocaleString("en-US");
+  const max = limit.toLocaleString("en-US");
+  const message =
+    locale === "zh-CN"
+      ? `字段“${field.name}”有 ${count} 个字符，只检查了前 ${max} 个（limits.maxFieldLength），其余部分未检查。`
+      : `Field "${field.name}" is ${count} characters long; only the first ${max} were checked (limit maxFieldLength), the rest was not.`;
+  const note: LintMessage = { ruleId: null, severity: 1, message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, field: field.name };
+  note.record = record.id !== undefined ? { index: record.index, id: record.id } : { index: record.index };
+  if (field.cell) note.cell = field.cell;
+  return note;
 }
 
 /** A file that could not be read or parsed: one message, as ESLint reports parsing errors. */

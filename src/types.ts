@@ -124,12 +124,21 @@ export interface SourceLimits {
   maxImageBytes: number;
   /** Largest total uncompressed size of an XLSX's parts, in bytes. */
   maxXlsxBytes: number;
+  /**
+   * Characters of one field that are analysed (UTF-16 units). A longer field is checked up to the
+   * limit, with a warning that the rest was not.
+   */
+  maxFieldLength: number;
+  /** Deepest nesting of arrays and objects a JSON or JSON Lines file may have; deeper is a fatal error. */
+  maxJsonDepth: number;
 }
 
 export const DEFAULT_LIMITS: SourceLimits = {
   maxImagePixels: 40_000_000,
   maxImageBytes: 50 * 1024 * 1024,
   maxXlsxBytes: 512 * 1024 * 1024,
+  maxFieldLength: 1_000_000,
+  maxJsonDepth: 1000,
 };
 
 /** Per-run options some readers take. */

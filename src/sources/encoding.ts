@@ -45,7 +45,50 @@ export function detectEncoding(sample: Uint8Array, options: DetectOptions = {}):
   const bom = encodingFromBom(sample);
   if (bom) return bom;
   if (isUtf8(sample, options.complete ?? true)) return "utf-8";
+  // A UTF-8 file with a few broken bytes (a truncated paste, one stray Latin-1 byte) is still
+  // UTF-8: decoded as such, the bad bytes become U+FFFD and the rest keeps its meaning, where a
+  // legacy guess would turn every Chinese character into mojibake and hide what it says.
+  if (isMostlyUtf8(sample, options.complete ?? true)) return "utf-8";
   return guessLegacyEncoding(sample);
+}
+
+/**
+ * Whether `bytes` are UTF-8 with rare invalid bytes: at least 4 well-formed multi-byte sequences
+ * and at most one invalid byte per 10 of them. Text in a legacy multi-byte encoding (GBK, Big5,
+ * Shift_JIS) has many invalid bytes when read as UTF-8; single-byte Latin text has no sequences.
+ */
+export function isMostlyUtf8(bytes: Uint8Array, complete = true): boolean {
+  let sequences = 0;
+  let invalid = 0;
+  const n = bytes.length;
+  for (let i = 0; i < n; ) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const size = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (size > 0 && i + size > n && !complete) break; // a character cut at the end of the sample
+    let ok = size > 0 && i + size <= n;
+    for (let k = 1; ok && k < size; k++) {
+      const byte = bytes[i + k]!;
+      let low = 0x80;
+      let high = 0xbf;
+      if (k === 1 && lead === 0xe0) low = 0xa0; // overlong
+      if (k === 1 && lead === 0xed) high = 0x9f; // surrogates
+      if (k === 1 && lead === 0xf0) low = 0x90; // overlong
+      if (k === 1 && lead === 0xf4) high = 0x8f; // above U+10FFFF
+      ok = byte >= low && byte <= high;
+    }
+    if (ok) {
+      sequences++;
+      i += size;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return sequences >= 4 && invalid * 10 <= sequences;
 }
 
 /** The encoding a byte order mark announces, if the sample starts with one. */

@@ -164,8 +164,8 @@ export function extractHtmlPieces(html: string): HtmlPiece[] {
   try {
     new LocatingParser(collector).parseComplete(html);
   } catch {
-    // htmlparser2 is lenient and should not throw; if it ever does, lint the markup as plain text
-    // rather than lose the field.
+    // htmlparser2 is lenient and should not throw; if it ever does (or the nesting is too deep),
+    // lint the markup as plain text rather than lose the field.
     return html.trim() ? [{ part: "text", value: { text: html, rawOffsets: null } }] : [];
   }
   return collector.finish();
@@ -361,6 +361,8 @@ interface HiddenGroup {
   sink: RenderedText;
 }
 
+/** Deepest element nesting parsed as HTML; deeper markup is linted as plain text (see `extractHtmlPieces`). */
+const MAX_HTML_DEPTH = 4096;
 /** Elements whose text is never shown (raw-text fallbacks included). */
 const EXCLUDED = new Set(["script", "style", "iframe", "noembed", "noframes"]);
 /** Elements whose content is not shown in a normal browser, as the hidden reason. */
@@ -470,6 +472,9 @@ class HtmlCollector {
   }
 
   private open(name: string): void {
+    // htmlparser2's element stack costs time quadratic in the nesting depth (200,000 nested
+    // `<div>`s take minutes); no real page nests this deep, so such markup is read as plain text.
+    if (this.stack.length > MAX_HTML_DEPTH) throw new RangeError(`HTML nested deeper than ${MAX_HTML_DEPTH} elements`);
     const parent = this.top();
     const attributes = this.attributes;
     this.attributes = new Map();

@@ -5,7 +5,7 @@
 // strings are exact.
 
 import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import { SourceError, type FieldText, type SourceInput, type SourceReader, type SourceRecord } from "../types.js";
+import { DEFAULT_LIMITS, SourceError, type FieldText, type SourceInput, type SourceReader, type SourceRecord } from "../types.js";
 import { LineMap, alignToRaw, createFieldText, lazyFieldText, unescapeJsonString, verbatim, type FieldEscaper } from "./location.js";
 import { cleanId, isIdFieldName } from "./record-id.js";
 import { readWholeText } from "./text-stream.js";
@@ -23,7 +23,7 @@ export const JSON_PARSE_OPTIONS = { disallowComments: false, allowTrailingComma:
 async function* readJson(input: SourceInput): AsyncGenerator<SourceRecord> {
   const text = await readWholeText(input);
   const lines = new LineMap(text);
-  const root = parseJson(text, lines);
+  const root = parseJson(text, lines, maxJsonDepthOf(input));
   if (!root) return;
   const container = recordArrayProperty(root);
   if (!container) {
@@ -43,10 +43,26 @@ async function* readJson(input: SourceInput): AsyncGenerator<SourceRecord> {
   }
 }
 
-/** Parses `text`; a syntax error becomes a SourceError at its position (in `lines`' coordinates). */
-export function parseJson(text: string, lines: LineMap): Node | undefined {
+/** The `maxJsonDepth` limit a reader applies to `input`. */
+export function maxJsonDepthOf(input: SourceInput): number {
+  return input.options?.limits?.maxJsonDepth ?? DEFAULT_LIMITS.maxJsonDepth;
+}
+
+/**
+ * Parses `text`; a syntax error becomes a SourceError at its position (in `lines`' coordinates),
+ * and so does nesting deeper than `maxDepth` (the parser recurses per level: 20,000 `[` would
+ * overflow the stack).
+ */
+export function parseJson(text: string, lines: LineMap, maxDepth: number = DEFAULT_LIMITS.maxJsonDepth): Node | undefined {
+  assertJsonDepth(text, lines, maxDepth);
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, JSON_PARSE_OPTIONS);
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, errors, JSON_PARSE_OPTIONS);
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep();
+    throw error;
+  }
   const first = errors[0];
   if (first) {
     const { line, column } = lines.position(first.offset);
@@ -55,6 +71,43 @@ export function parseJson(text: string, lines: LineMap): Node | undefined {
     throw new SourceError(`Invalid JSON: ${atEnd ? `unexpected end of file, ${lowerFirst(what)}` : what}.`, line, column);
   }
   return root;
+}
+
+/**
+ * Throws a SourceError at the first `[` or `{` nested deeper than `maxDepth`. Brackets inside
+ * strings and comments do not count; the scan is linear and needs no stack.
+ */
+export function assertJsonDepth(text: string, lines: LineMap, maxDepth: number): void {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string ends at its closing quote (or, unterminated, at the end of the line).
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22 || d === 0x0a || d === 0x0d) break;
+      }
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < n && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const close = text.indexOf("*/", i + 2);
+      i = close === -1 ? n : close + 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > maxDepth) {
+        const { line, column } = lines.position(i);
+        throw new SourceError(`JSON nested deeper than ${maxDepth} (limit maxJsonDepth).`, line, column);
+      }
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+}
+
+/** A stack overflow on nesting that the depth limit let through (it was raised very high). */
+function tooDeep(): SourceError {
+  return new SourceError("JSON nested too deeply to read; lower the limit maxJsonDepth.");
 }
 
 /** In a root object, the first property whose value is an array of objects: the records. */
@@ -74,7 +127,12 @@ function isArrayOfObjects(node: Node): boolean {
 /** One record from a JSON value; `text`/`lines` are the source it was parsed from. */
 export function jsonRecord(node: Node, index: number, text: string, lines: LineMap): SourceRecord {
   const fields: FieldText[] = [];
-  collectStringFields(node, "", text, lines, fields);
+  try {
+    collectStringFields(node, "", text, lines, fields);
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep();
+    throw error;
+  }
   return { index, id: recordId(node), line: lines.position(node.offset).line, fields };
 }
 

@@ -20,10 +20,10 @@ export interface UnescapedText {
 /**
  * Line starts of a raw text, for offset → {line, column} by binary search. Columns count UTF-16
  * code units, as ESLint does. A line break is `\n` (so `\r\n` too: the `\r` is the last column of
- * its line). `start` is the file position of offset 0, for texts that are slices of a file.
+ * its line) or a lone `\r`. `start` is the file position of offset 0, for texts that are slices of a file.
  */
 export class LineMap {
-  /** Offsets just after each `\n`. */
+  /** Offsets just after each line break. */
   private readonly lineStarts: Int32Array;
 
   /**
@@ -40,11 +40,7 @@ export class LineMap {
   ) {
     this.start = start ?? { line: 1, column: 1 };
     this.baseOffset = baseOffset ?? (start ? undefined : 0);
-    let count = 0;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
-    this.lineStarts = new Int32Array(count);
-    let k = 0;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.lineStarts[k++] = i + 1;
+    this.lineStarts = lineStartOffsets(text);
   }
 
   /** Position of raw offset `offset` (clamped to the text). */
@@ -67,6 +63,28 @@ export class LineMap {
     }
     return lo;
   }
+}
+
+/**
+ * Offsets just after each line break of `text`: `\n`, `\r\n`, and a lone `\r` (classic Mac line
+ * endings, which editors show as line breaks too).
+ */
+export function lineStartOffsets(text: string): Int32Array {
+  const hasCr = text.includes("\r");
+  let count = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  if (hasCr) for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) count++;
+  const starts = new Int32Array(count);
+  let k = 0;
+  if (!hasCr) {
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts[k++] = i + 1;
+  }
+  return starts;
 }
 
 /**

@@ -79,11 +79,14 @@ export interface TextLine {
   line: number;
 }
 
-/** Splits decoded chunks into lines as they stream; only the current line is buffered. */
+/**
+ * Splits decoded chunks into lines as they stream; only the current line is buffered. A line ends
+ * at `\n`, `\r\n` or a lone `\r`, as editors count lines.
+ */
 export async function* splitLines(source: AsyncIterable<string>): AsyncGenerator<TextLine> {
   let pending: string[] = [];
   let line = 1;
-  for await (const chunk of source) {
+  for await (const chunk of normalizeLineBreaks(source)) {
     let from = 0;
     for (let nl = chunk.indexOf("\n"); nl !== -1; nl = chunk.indexOf("\n", from)) {
       pending.push(chunk.slice(from, nl));

@@ -19,7 +19,9 @@ export const yamlReader: SourceReader = {
 };
 
 async function* readYaml(input: SourceInput): AsyncGenerator<SourceRecord> {
-  const text = await readWholeText(input);
+  // A lone `\r` (classic Mac line ending) is a YAML line break that the parser does not take:
+  // it becomes `\n`, which keeps every offset and line number (fixes compare breaks as `\n`).
+  const text = withoutLoneCr(await readWholeText(input));
   const lines = new LineMap(text);
   const documents = parseAllDocuments(text, YAML_PARSE_OPTIONS);
   const list = Array.isArray(documents) ? documents : [];
@@ -151,5 +153,11 @@ function yamlError(error: YAMLError, lines: LineMap): SourceError {
   const { line, column } = lines.position(error.pos[0]);
   // The message repeats the position ("... at line 3, column 1:" plus a code frame): drop that.
   const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  // The parser recurses per nesting level and reports its stack overflow as a syntax error.
+  if (/Maximum call stack size exceeded/i.test(message)) return new SourceError("Invalid YAML: collections nested too deeply to parse.", line, column);
   return new SourceError(`Invalid YAML: ${message}`, line, column);
+}
+
+function withoutLoneCr(text: string): string {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
 }

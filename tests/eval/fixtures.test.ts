@@ -80,6 +80,8 @@ const MAY: Array<{ file: string; line: number; rule: string }> = [
   // "add our WeChat for wholesale prices", "… to save the platform fees": price lures tied to a channel.
   { file: "listings/catalogue.json", line: 56, rule: "no-offline-deal" },
   { file: "listings/catalogue.json", line: 79, rule: "no-offline-deal" },
+  // "… the fee is too high; T/T only": the method offered instead of Trade Assurance.
+  { file: "listings/catalogue.jsonl", line: 6, rule: "no-offsite-payment" },
   // "quote on WhatsApp" in the hidden block: a price talk moved to a channel.
   { file: "pages/detail.html", line: 31, rule: "no-offline-deal" },
 ];
