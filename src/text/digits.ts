@@ -96,18 +96,30 @@ function convertRun(text: string, run: Run, out: ViewBuilder): void {
   }
   // A CJK numeral run is a number when long enough to be a phone or an id; letter swaps
   // (l38) only count beside real digits in an otherwise digit-heavy run.
-  // Mixed notations ("1五9②2３7七1４4") are a number too once the run is phone-long.
-  const cjkIsNumber = (strongCjk >= 3 && numerals >= 5) || (strongCjk >= 1 && digits >= 4 && numerals >= 7);
+  const cjkIsNumber = strongCjk >= 3 && numerals >= 5;
+  // Mixed notations ("1五9②2３7七1４4") are a number too once the run is phone-long, but only for
+  // CJK numerals inside it: "…5528\n一件代发" keeps its 一.
+  const mixed = !cjkIsNumber && strongCjk >= 1 && digits >= 4 && numerals >= 7;
   const lettersAreDigits = digits >= 5;
   for (let k = run.start; k < run.end; k++) {
     const c = text[k]!;
     let replacement = c;
-    if (CJK_DIGITS[c] !== undefined && cjkIsNumber) replacement = CJK_DIGITS[c]!;
+    if (CJK_DIGITS[c] !== undefined && (cjkIsNumber || (mixed && betweenNumerals(text, k, run)))) replacement = CJK_DIGITS[c]!;
     else if (LETTER_DIGITS[c] !== undefined && lettersAreDigits && isLetterSwap(text, k) && (!RARE_SWAPS.has(c) || digits >= 6)) {
       replacement = LETTER_DIGITS[c]!;
     }
     out.emit(replacement, k, k + 1);
   }
+}
+
+/** A numeral on each side of position k within the run, on the same line (separators skipped). */
+function betweenNumerals(text: string, k: number, run: Run): boolean {
+  const isNumeral = (c: string) => isAsciiDigit(c) || CJK_DIGITS[c] !== undefined;
+  let left = k - 1;
+  while (left >= run.start && text[left] !== "\n" && !isNumeral(text[left]!)) left--;
+  let right = k + 1;
+  while (right < run.end && text[right] !== "\n" && !isNumeral(text[right]!)) right++;
+  return left >= run.start && right < run.end && isNumeral(text[left]!) && isNumeral(text[right]!);
 }
 
 /** `l` in `l38` is a swapped digit only when it is not part of a word and touches a digit:

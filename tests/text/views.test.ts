@@ -244,6 +244,12 @@ describe("digits split by emoji or written in mixed notations", () => {
     expect(buildViews(input).digits.text).toContain(kept);
   });
 
+  test("a Chinese numeral on the next line is not pulled into a number", () => {
+    const text = "WhatsApp: +86-181-9909-5528\n一件代发，支持混批";
+    const compact = buildViews(text).compact.text;
+    expect(compact).toContain("+8618199095528\n一件代发");
+  });
+
   test("a short count in Chinese with one digit stays as it is", () => {
     expect(buildViews("买3送一，共五件").digits.text).toBe("买3送一,共五件");
   });
