@@ -101,15 +101,35 @@ function convertRun(text: string, run: Run, out: ViewBuilder): void {
   // CJK numerals inside it: "…5528\n一件代发" keeps its 一.
   const mixed = !cjkIsNumber && strongCjk >= 1 && digits >= 4 && numerals >= 7;
   const lettersAreDigits = digits >= 5;
+  // A letter closing a digit group is a unit (15L 30L, 316L) unless the run is phone-long and no
+  // other group ends in a letter the same way: "l8O 652l 47l4" is a disguised number.
+  const closing = groupClosingLetters(text, run);
+  const closingAreDigits = digits + countSwapLetters(text, run) >= 10 && closing.length === 1;
   for (let k = run.start; k < run.end; k++) {
     const c = text[k]!;
     let replacement = c;
     if (CJK_DIGITS[c] !== undefined && (cjkIsNumber || (mixed && betweenNumerals(text, k, run)))) replacement = CJK_DIGITS[c]!;
-    else if (LETTER_DIGITS[c] !== undefined && lettersAreDigits && isLetterSwap(text, k) && (!RARE_SWAPS.has(c) || digits >= 6)) {
+    else if (LETTER_DIGITS[c] !== undefined && lettersAreDigits && isLetterSwap(text, k, closingAreDigits) && (!RARE_SWAPS.has(c) || digits >= 6)) {
       replacement = LETTER_DIGITS[c]!;
     }
     out.emit(replacement, k, k + 1);
   }
+}
+
+/** Positions of unit letters that close a digit group (a digit before, no digit or swap letter after). */
+function groupClosingLetters(text: string, run: Run): number[] {
+  const found: number[] = [];
+  for (let k = run.start; k < run.end; k++) {
+    const after = text[k + 1] ?? " ";
+    if (UNIT_LETTERS.has(text[k]!) && isAsciiDigit(text[k - 1] ?? "") && !isAsciiDigit(after) && !LETTER_DIGITS[after]) found.push(k);
+  }
+  return found;
+}
+
+function countSwapLetters(text: string, run: Run): number {
+  let n = 0;
+  for (let k = run.start; k < run.end; k++) if (LETTER_DIGITS[text[k]!] !== undefined) n++;
+  return n;
 }
 
 /** A numeral on each side of position k within the run, on the same line (separators skipped). */
@@ -124,13 +144,13 @@ function betweenNumerals(text: string, k: number, run: Run): boolean {
 
 /** `l` in `l38` is a swapped digit only when it is not part of a word and touches a digit:
  * "l38", "22l1", "O4S7" — not the "I" of "I'll" after a number, nor "SS 304" or "So". */
-function isLetterSwap(text: string, k: number): boolean {
+function isLetterSwap(text: string, k: number, closingIsDigit = false): boolean {
   const before = text[k - 1] ?? " ";
   const after = text[k + 1] ?? " ";
   const letter = /\p{L}/u;
   if ((letter.test(before) && !LETTER_DIGITS[before]) || (letter.test(after) && !LETTER_DIGITS[after])) return false;
   // A letter closing a number is a unit or grade (15L, 316L, 1990s, 5b), not a swapped digit.
-  if (UNIT_LETTERS.has(text[k]!) && !isAsciiDigit(after) && !LETTER_DIGITS[after]) return false;
+  if (!closingIsDigit && UNIT_LETTERS.has(text[k]!) && !isAsciiDigit(after) && !LETTER_DIGITS[after]) return false;
   return isAsciiDigit(before) || isAsciiDigit(after);
 }
 

@@ -240,8 +240,13 @@ describe("digits split by emoji or written in mixed notations", () => {
   test.each([
     ["a steel grade", "材质 304/316L 不锈钢", "316l"],
     ["litres", "15L 30L 50L", "15l 30l 50l"],
+    ["a steel grade in a longer list of numbers", "304L, 316L and 904L sheets", "316l"],
   ])("a letter closing a number is a unit, not a digit: %s", (_family, input, kept) => {
     expect(buildViews(input).digits.text).toContain(kept);
+  });
+
+  test("a letter closing one group of a phone-long number is a swapped digit: l8O 652l 47l4", () => {
+    expect(buildViews("Call l8O 652l 47l4 now").compact.text).toContain("18065214714");
   });
 
   test("a Chinese numeral on the next line is not pulled into a number", () => {
