@@ -71,6 +71,7 @@ function foldCodePoint(ch: string, cp: number): string {
   if (dingbat !== undefined) return dingbat;
   if (cp === 0x3002 || cp === 0xff61) return "。"; // keep the sentence mark; link views read it as a dot
   if (cp === 0x2795) return "+"; // ➕ heavy plus: "➕V", "➕86"
+  if (cp === 0x0130) return "i"; // Turkish İ: plain i, not i + combining dot ("İndirim" reads "indirim")
   if (cp >= 0x0660 && cp <= 0x0669) return String(cp - 0x0660); // Arabic-Indic digits
   if (cp >= 0x06f0 && cp <= 0x06f9) return String(cp - 0x06f0); // Persian digits
   if (cp >= 0x0e50 && cp <= 0x0e59) return String(cp - 0x0e50); // Thai digits

@@ -199,6 +199,12 @@ describe("buildViews", () => {
   });
 });
 
+test("Turkish capital İ folds to a plain i, one character for one", () => {
+  const folded = buildViews("İndirim için WhatsApp").folded;
+  expect(folded.text).toBe("indirim için whatsapp");
+  expect(folded.toOriginal(0, 7)).toEqual([0, 7]);
+});
+
 describe("words spelled out character by character", () => {
   test.each([
     // [family, input, folded text, the original characters behind the joined word]
