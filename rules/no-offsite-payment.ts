@@ -3,6 +3,7 @@
 // crypto, refunds sent through a messenger. Wording in rules/phrases/no-offsite-payment/<lang>.yaml.
 import type { Finding, Rule, RuleContext } from "../src/types.js";
 import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
+import { sentenceAround } from "../src/text/phrases.js";
 import { sentenceFix } from "../src/text/fixes.js";
 import { bi, docsUrl } from "./utils/meta.js";
 import assuranceRefusal from "./no-assurance-refusal.js";
@@ -77,14 +78,6 @@ export default {
   },
 } satisfies Rule;
 
-/** The sentence around `index`: [start, end) between sentence ends. */
-function sentenceAround(text: string, index: number): [number, number] {
-  let start = 0;
-  for (const m of text.slice(0, index).matchAll(/[.!?。！？؟\n]/gu)) start = m.index! + 1;
-  const next = /[.!?。！？؟\n]/u.exec(text.slice(index));
-  return [start, next ? index + next.index : text.length];
-}
-
 /**
  * After a refusal of Trade Assurance in the same field, the payment method offered instead is the
  * off-platform payment: "No TA, sorry. Payment 30% by T/T", "لا نقبل ضمان التجارة … ويسترن يونيون".
@@ -101,7 +94,7 @@ function reportMethodsAfterRefusal(ctx: RuleContext, covered: ReadonlyArray<{ st
   const original = ctx.field.text;
   const reported = new Set<number>();
   for (const m of methods) {
-    const [sentenceStart, sentenceEnd] = sentenceAround(folded.text, m.index!);
+    const [sentenceStart, sentenceEnd] = sentenceAround(folded.text, m.index!, m.index! + m[0].length);
     let [start, end] = folded.toOriginal(sentenceStart, sentenceEnd);
     while (start < end && /\s/u.test(original[start]!)) start++;
     // Methods offered with or after the refusal, once per sentence, where no phrase hit already is.
