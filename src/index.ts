@@ -14,8 +14,9 @@ import { foldText } from "./text/fold.js";
 import { estimateMessage, resolveProfile, totalFor, listPlatforms, type PlatformProfile } from "./penalties/index.js";
 import { disposeReaders, readerFor } from "./sources/index.js";
 import { htmlFieldsOf } from "./sources/html.js";
+import { limitsOf } from "./sources/limits.js";
 import { imagePathsIn } from "./sources/image-refs.js";
-import { DEFAULT_LIMITS, SourceError, type FieldText, type SourceRecord, type LintMessage, type LintResult, type Locale, type SourceInput, type SourceLimits, type SourceReader, type SuppressedMessage } from "./types.js";
+import { SourceError, type FieldText, type SourceRecord, type LintMessage, type LintResult, type Locale, type SourceInput, type SourceLimits, type SourceReader, type SuppressedMessage } from "./types.js";
 import { applyDirectives, unknownRuleMessages, unusedDirectiveMessages, withoutUnknownRules, type Directive } from "./directives.js";
 
 export type { LintMessage, LintResult, Locale, Rule, RuleMeta, Category } from "./types.js";
@@ -246,7 +247,7 @@ export class OffsiteLinter {
     });
     const profile = settings.platform === this.profile.id ? this.profile : resolveProfile(settings.platform, this.loaded.config.penalties as never);
     const onEvent = this.options.onEvent;
-    const maxFieldLength = input.options?.limits?.maxFieldLength ?? DEFAULT_LIMITS.maxFieldLength;
+    const maxFieldLength = limitsOf(input).maxFieldLength;
     for await (const record of reader.read(input)) {
       onEvent?.({ type: "record", filePath: input.filePath, bytesRead: bytesRead?.(), findings: messages.length });
       if (record.directives) directives.push(...record.directives);

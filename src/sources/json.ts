@@ -8,6 +8,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from "json
 import { DEFAULT_LIMITS, SourceError, type FieldText, type SourceInput, type SourceReader, type SourceRecord } from "../types.js";
 import { LineMap, alignToRaw, createFieldText, lazyFieldText, unescapeJsonString, verbatim, type FieldEscaper } from "./location.js";
 import { cleanId, isIdFieldName } from "./record-id.js";
+import { limitsOf } from "./limits.js";
 import { readWholeText } from "./text-stream.js";
 
 export const jsonReader: SourceReader = {
@@ -45,7 +46,7 @@ async function* readJson(input: SourceInput): AsyncGenerator<SourceRecord> {
 
 /** The `maxJsonDepth` limit a reader applies to `input`. */
 export function maxJsonDepthOf(input: SourceInput): number {
-  return input.options?.limits?.maxJsonDepth ?? DEFAULT_LIMITS.maxJsonDepth;
+  return limitsOf(input).maxJsonDepth;
 }
 
 /**

@@ -18,8 +18,9 @@
 import { createRequire } from "node:module";
 import { Readable, Transform } from "node:stream";
 import ExcelJS from "exceljs";
-import { DEFAULT_LIMITS, SourceError, type FieldText, type SourceInput, type SourceReader, type SourceRecord } from "../types.js";
+import { SourceError, type FieldText, type SourceInput, type SourceReader, type SourceRecord } from "../types.js";
 import { cleanId, findIdColumn } from "./record-id.js";
+import { formatBytes, limitsOf } from "./limits.js";
 
 export const xlsxReader: SourceReader = {
   extensions: [".xlsx"],
@@ -37,7 +38,7 @@ const MAX_LINKED_CELLS_PER_RANGE = 10_000;
 const OLE_SIGNATURE = 0xe011cfd0;
 
 async function* readXlsx(input: SourceInput): AsyncGenerator<SourceRecord> {
-  const limit = input.options?.limits?.maxXlsxBytes ?? DEFAULT_LIMITS.maxXlsxBytes;
+  const limit = limitsOf(input).maxXlsxBytes;
   const survey = await surveyWorkbook(input, limit);
   let index = 0;
   for await (const sheet of streamSheets(input)) {
@@ -634,12 +635,3 @@ async function* until<T>(iterable: AsyncIterable<T>, watch: ErrorWatch): AsyncGe
 }
 
 /** 512 MiB → `512 MB`. */
-export function formatBytes(bytes: number): string {
-  const units: Array<[string, number]> = [
-    ["GB", 1024 ** 3],
-    ["MB", 1024 ** 2],
-    ["KB", 1024],
-  ];
-  for (const [unit, size] of units) if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
-  return `${bytes} bytes`;
-}

@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatBytes, formatMegapixels, imageReader, resolveLimits } from "../../src/sources/image/index.js";
+import { formatMegapixels, imageReader } from "../../src/sources/image/index.js";
+import { formatBytes, resolveLimits } from "../../src/sources/limits.js";
 import { DEFAULT_LIMITS, SourceError, type ReaderOptions, type SourceRecord } from "../../src/types.js";
 import { makeTempDir, rejection, writeFixture } from "./helpers.js";
 

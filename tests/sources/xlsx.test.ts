@@ -8,12 +8,12 @@ import {
   TagScanner,
   cellReference,
   columnName,
-  formatBytes,
   hyperlinkFormulaTarget,
   parseCellRef,
   quoteSheetName,
   xlsxReader,
 } from "../../src/sources/xlsx.js";
+import { formatBytes } from "../../src/sources/limits.js";
 import { SourceError, type SourceInput, type SourceRecord } from "../../src/types.js";
 import { field, fieldNames, fileInput, makeTempDir, rejection } from "./helpers.js";
 

@@ -7,8 +7,9 @@
 // truncated, corrupt or non-image files become a SourceError, not a crash.
 
 import sharp, { type Metadata } from "sharp";
-import { DEFAULT_LIMITS, SourceError } from "../../types.js";
-import type { FieldOrigin, FieldText, Position, SourceInput, SourceLimits, SourceReader, SourceRecord } from "../../types.js";
+import { SourceError } from "../../types.js";
+import { formatBytes, limitsOf } from "../limits.js";
+import type { FieldOrigin, FieldText, Position, SourceInput, SourceReader, SourceRecord } from "../../types.js";
 import { indexedName, readMetadataText } from "./metadata.js";
 import { findQrCodes, type GreyImage } from "./qr.js";
 
@@ -23,7 +24,7 @@ export const imageReader: SourceReader = {
 const READABLE_FORMATS = new Set(["jpeg", "png", "webp", "gif", "tiff", "heif"]);
 
 async function* readImage(input: SourceInput): AsyncGenerator<SourceRecord> {
-  const limits = resolveLimits(input.options?.limits);
+  const limits = limitsOf(input);
   const bytes = await readCapped(input.open(), limits.maxImageBytes);
   const header = await readHeader(bytes, limits.maxImagePixels);
   const grey = await decodeGrey(bytes, limits.maxImagePixels);
@@ -59,15 +60,6 @@ function imageField(name: string, text: string, origin: FieldOrigin): FieldText 
 
 // ---------------------------------------------------------------------------------------------
 // Reading and decoding, within the limits.
-
-export function resolveLimits(overrides: Partial<SourceLimits> | undefined): SourceLimits {
-  const limits = { ...DEFAULT_LIMITS };
-  for (const key of Object.keys(limits) as Array<keyof SourceLimits>) {
-    const value = overrides?.[key];
-    if (typeof value === "number" && value > 0) limits[key] = value;
-  }
-  return limits;
-}
 
 /** The stream's bytes; a SourceError as soon as they pass `maxBytes` (the rest is never read). */
 async function readCapped(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
@@ -133,11 +125,6 @@ export function formatMegapixels(pixels: number): string {
   return String(Number((pixels / 1e6).toPrecision(3)));
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toPrecision(3))} MB`;
-  if (bytes >= 1024) return `${Number((bytes / 1024).toPrecision(3))} KB`;
-  return `${bytes} bytes`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // OCR, loaded on first use: runs with --no-ocr never load the OCR engine.
