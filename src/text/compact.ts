@@ -9,7 +9,6 @@ import { MappedText, rewrite } from "./view.js";
 export const ADDRESS_TLDS =
   "com|net|org|cn|top|shop|store|site|xyz|info|biz|co|io|me|vip|online|hk|tw|us|uk|de|ru|in|br|es|mx|vn|th|my|id|ph|sg|jp|kr|au|ca|fr|it|ae|sa|tr|pk|eu|cc|tv|ly|app|link|club|asia|pro|cloud|ltd|tech|live|life|world|example|com\\.cn|net\\.cn";
 
-const SEP = "[\\s\\-_.·・*|/\\\\~,，、+]";
 
 /** 1-3 separators between two digits: 138-0013-8000, 138 0013 8000, 138.0013.8000. */
 const BETWEEN_DIGITS = /(?<=\d)(?:[\s\-–—_.·・*|/\\~()（）,，、]|\p{Extended_Pictographic}){1,3}(?=\d)/gu;
@@ -28,12 +27,6 @@ function joinDigitGroups(m: RegExpMatchArray): string {
   const chained = new RegExp(`\\${decimal[1]}\\d{1,4}$`).test(m.input!.slice(0, m.index!));
   return chained ? "" : m[0];
 }
-
-/** Runs of three or more single letters split by separators: w.h.a.t.s.a.p.p, w h a t s a p p. */
-const SPACED_LETTERS = new RegExp(
-  `(?<![\\p{L}\\p{N}])[a-z](?:${SEP}{1,2}[a-z](?![\\p{L}\\p{N}])){2,}`,
-  "gu",
-);
 
 /** Separators between two Chinese characters: 微*信, 微 信, 微-信. */
 const BETWEEN_CJK = /(?<=[\u3400-\u9fff])[\s\-_·・*|/\\~.]{1,3}(?=[\u3400-\u9fff])/g;
@@ -100,7 +93,6 @@ export function compactView(digits: MappedText): MappedText {
   let view = rewrite(digits, EMOJI_INSIDE, () => "");
   view = rewrite(view, CJK_FILLER_IN_NUMBER, (m) => m[0].replace(/[\u4e00-\u9fff]/g, ""));
   view = rewrite(view, BETWEEN_DIGITS, joinDigitGroups);
-  view = rewrite(view, SPACED_LETTERS, (m) => m[0].replace(/[^a-z]/g, ""));
   view = rewrite(view, BETWEEN_CJK, () => "");
   view = rewrite(view, BRACKETED_AT, () => "@");
   view = rewrite(view, BRACKETED_DOT, () => ".");

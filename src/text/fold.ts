@@ -99,7 +99,8 @@ export function foldText(original: string): MappedText {
 
 /**
  * "s c a n", "w.h.a.t.s.a.p.p", "Q.R": a word spelled letter by letter so a filter misses it
- * reads as the word. Three or more lone letters, or the two letters of Q.R.
+ * reads as the word. Three or more lone letters, or the two letters of Q.R. Done here, once, so
+ * the phrase rules (folded view) and the contact rules (compact view, built on it) both see it.
  */
 const SPACED_LETTERS = /(?<![\p{L}\p{N}])[a-z](?:[\s\-_.·・*|/\\~,，、+]{1,2}[a-z](?![\p{L}\p{N}])){2,}|(?<![\p{L}\p{N}.])q[.\s]r(?:\.(?![\p{L}\p{N}]))?(?![\p{L}\p{N}])/gu;
 
