@@ -9,7 +9,6 @@ import { MappedText, rewrite } from "./view.js";
 export const ADDRESS_TLDS =
   "com|net|org|cn|top|shop|store|site|xyz|info|biz|co|io|me|vip|online|hk|tw|us|uk|de|ru|in|br|es|mx|vn|th|my|id|ph|sg|jp|kr|au|ca|fr|it|ae|sa|tr|pk|eu|cc|tv|ly|app|link|club|asia|pro|cloud|ltd|tech|live|life|world|example|com\\.cn|net\\.cn";
 
-
 /** 1-3 separators between two digits: 138-0013-8000, 138 0013 8000, 138.0013.8000. */
 const BETWEEN_DIGITS = /(?<=\d)(?:[\s\-–—_.·・*|/\\~()（）,，、]|\p{Extended_Pictographic}){1,3}(?=\d)/gu;
 /** One Chinese character as filler between digit groups: 139哈2211哈0457. */
