@@ -9,12 +9,13 @@
 import sharp, { type Metadata } from "sharp";
 import { SourceError } from "../../types.js";
 import { formatBytes, limitsOf } from "../limits.js";
+import { IMAGE_EXTENSIONS } from "../image-refs.js";
 import type { FieldOrigin, FieldText, Position, SourceInput, SourceReader, SourceRecord } from "../../types.js";
 import { indexedName, readMetadataText } from "./metadata.js";
 import { findQrCodes, type GreyImage } from "./qr.js";
 
 export const imageReader: SourceReader = {
-  extensions: [".png", ".jpg", ".jpeg", ".webp", ".gif", ".tif", ".tiff", ".avif"],
+  extensions: IMAGE_EXTENSIONS,
   kind: "listing",
   read: readImage,
   dispose: disposeOcr,
