@@ -2,7 +2,7 @@
 // Assurance, 信保): "we don't accept TA", "TA fee is too high", "+3% for TA", 不走信保, 信保流程麻烦.
 // Wording in rules/phrases/no-assurance-refusal/<lang>.yaml.
 import type { Rule } from "../src/types.js";
-import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
+import { PHRASE_RULE_SCHEMA, phraseRuleMayMatch, runPhraseRule } from "../src/text/phrase-packs.js";
 import { bi, docsUrl } from "./utils/meta.js";
 
 const ID = "no-assurance-refusal";
@@ -52,4 +52,5 @@ export default {
   check(ctx) {
     runPhraseRule(ctx, ID, "refuse", REPLACEMENT);
   },
+  mayReport: (ctx) => phraseRuleMayMatch(ctx, ID, "refuse"),
 } satisfies Rule;

@@ -3,6 +3,7 @@ import type { Rule } from "../src/types.js";
 import { findEmailCandidates } from "./utils/emails.js";
 import { bi, docsUrl } from "./utils/meta.js";
 import { isImageText } from "./utils/context.js";
+import { mayHoldAddress } from "./utils/triggers.js";
 import { removalFix } from "../src/text/fixes.js";
 
 const rule: Rule = {
@@ -50,6 +51,7 @@ const rule: Rule = {
       });
     }
   },
+  mayReport: ({ views }) => mayHoldAddress(views.folded),
 };
 
 export default rule;

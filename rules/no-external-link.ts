@@ -4,6 +4,7 @@ import { findLinks, hostAllowed } from "./utils/links.js";
 import { appNameZh } from "./utils/messengers.js";
 import { bi, docsUrl } from "./utils/meta.js";
 import { isImageText } from "./utils/context.js";
+import { mayHoldAddress } from "./utils/triggers.js";
 import { PLATFORM_CHAT, removalFix, sentenceFix } from "../src/text/fixes.js";
 
 /** The platforms' own domains: linking there keeps the buyer on the platform. */
@@ -93,6 +94,8 @@ const rule: Rule = {
       }
     }
   },
+  mayReport: ({ views }) =>
+    mayHoldAddress(views.folded) || [LINK_ROUTE, SHARE_TOKEN, SEARCH_ROUTE].some((route) => views.folded.text.search(route) >= 0),
 };
 
 export default rule;

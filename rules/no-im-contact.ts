@@ -1,7 +1,8 @@
 // no-im-contact: messaging apps and social handles offered as a contact route, also as
 // abbreviations, homophones and code words (WX, VX, V信, 薇信, 绿泡泡, 飞机, 扣扣, wsp, whatsap).
 import type { Rule } from "../src/types.js";
-import { appNameZh, findMessengerMentions } from "./utils/messengers.js";
+import { appNameZh, findMessengerMentions, mayMentionMessenger } from "./utils/messengers.js";
+import { mayHoldAddress } from "./utils/triggers.js";
 import { findLinks } from "./utils/links.js";
 import { findPhoneCandidates } from "./utils/phones.js";
 import { CONTACT_WORDS, REFUSAL_CONTEXT, isImageText } from "./utils/context.js";
@@ -84,6 +85,8 @@ const rule: Rule = {
       context.report({ start, end, messageId: "link", data: { app: link.messenger, appZh: appNameZh(link.messenger), text: text.slice(start, end) }, confidence: 0.9, ...removalFix(text, start, end, 0.9) });
     }
   },
+  mayReport: ({ views }) =>
+    mayMentionMessenger(views.folded) || views.folded.text.search(PROFILE_ROUTE_OFFER) >= 0 || mayHoldAddress(views.folded),
 };
 
 export default rule;

@@ -2,7 +2,7 @@
 // if we deal directly", 线下交易更划算, 私聊拿底价, own-site-only discounts, another marketplace's
 // shop. The wording lives in rules/phrases/no-offline-deal/<lang>.yaml.
 import type { Rule } from "../src/types.js";
-import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
+import { PHRASE_RULE_SCHEMA, phraseRuleMayMatch, runPhraseRule } from "../src/text/phrase-packs.js";
 import { bi, docsUrl } from "./utils/meta.js";
 
 const ID = "no-offline-deal";
@@ -60,4 +60,5 @@ export default {
   check(ctx) {
     runPhraseRule(ctx, ID, "directDeal", REPLACEMENT);
   },
+  mayReport: (ctx) => phraseRuleMayMatch(ctx, ID, "directDeal"),
 } satisfies Rule;

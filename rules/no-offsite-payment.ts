@@ -2,7 +2,7 @@
 // transfers, deposits to a person, Western Union to a named person, PayPal friends & family,
 // crypto, refunds sent through a messenger. Wording in rules/phrases/no-offsite-payment/<lang>.yaml.
 import type { Finding, Rule, RuleContext } from "../src/types.js";
-import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
+import { PHRASE_RULE_SCHEMA, phraseRuleMayMatch, runPhraseRule } from "../src/text/phrase-packs.js";
 import { sentenceAround } from "../src/text/phrases.js";
 import { sentenceFix } from "../src/text/fixes.js";
 import { bi, docsUrl } from "./utils/meta.js";
@@ -15,6 +15,9 @@ import assuranceRefusal from "./no-assurance-refusal.js";
  */
 const PAYMENT_METHOD =
   /\b(?:t\/t|tt|telegraphic transfer|wire transfer|bank transfer|direct transfer|western union|wu|moneygram|paypal|payoneer|wise|transferwise|remitly|xoom|usdt|crypto|bitcoin|transferencia(?: bancaria)?|transferência(?: bancária)?|pix|virement(?: bancaire)?|überweisung|havale|eft|transfer bank|chuyển khoản|перевод\w*)\b|ويسترن يونيون|حوالة|تحويل بنكي|电汇|银行转账|西联|速汇金|对公转账|公司账户|支付宝|微信转账|私转/gu;
+
+/** The same, for a yes/no test (a global RegExp keeps state between `test` calls). */
+const PAYMENT_METHOD_ANY = new RegExp(PAYMENT_METHOD.source, "u");
 
 const ID = "no-offsite-payment";
 
@@ -76,6 +79,10 @@ export default {
     const hits = runPhraseRule(ctx, ID, "privateTransfer", REPLACEMENT);
     reportMethodsAfterRefusal(ctx, hits);
   },
+  // The methods-after-refusal check needs a payment method and a refusal the other rule could find.
+  mayReport: (ctx) =>
+    phraseRuleMayMatch(ctx, ID, "privateTransfer") ||
+    (PAYMENT_METHOD_ANY.test(ctx.views.folded.text) && assuranceRefusal.mayReport!({ ...ctx, options: {} })),
 } satisfies Rule;
 
 /**

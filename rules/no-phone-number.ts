@@ -5,6 +5,7 @@ import { findPhoneCandidates } from "./utils/phones.js";
 import { findLinks } from "./utils/links.js";
 import { bi, docsUrl } from "./utils/meta.js";
 import { isImageText } from "./utils/context.js";
+import { hasNumeralRun } from "./utils/triggers.js";
 import { removalFix } from "../src/text/fixes.js";
 
 const rule: Rule = {
@@ -49,8 +50,10 @@ const rule: Rule = {
     const view = context.views.compact;
     const country = (context.options.defaultCountry as CountryCode | undefined) ?? "CN";
     // A number inside a link (wa.me/8613…) is part of that link: the link and messenger rules report it.
+    const candidates = findPhoneCandidates(view, country, context.field.text);
+    if (candidates.length === 0) return;
     const links = findLinks(context.views, context.field.text);
-    for (const candidate of findPhoneCandidates(view, country, context.field.text)) {
+    for (const candidate of candidates) {
       let [start, end] = view.toOriginal(candidate.start, candidate.end);
       if (links.some((l) => l.start <= start && end <= l.end)) continue;
       // "(21) 99876-5432": the area code's opening bracket belongs to the number.
@@ -69,6 +72,8 @@ const rule: Rule = {
       });
     }
   },
+  // A phone number needs seven digits in a row once the digit and compact views have read them.
+  mayReport: (ctx) => hasNumeralRun(ctx.views.folded, 7),
 };
 
 /** Names the notation a number was written in when it is not plain digits. */

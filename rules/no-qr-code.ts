@@ -3,7 +3,7 @@
 // decoding QR codes inside images is done by the image pipeline and reported with `qrImage`.
 // Wording in rules/phrases/no-qr-code/<lang>.yaml.
 import type { Rule, RuleContext } from "../src/types.js";
-import { PHRASE_RULE_SCHEMA, runPhraseRule } from "../src/text/phrase-packs.js";
+import { PHRASE_RULE_SCHEMA, phraseRuleMayMatch, runPhraseRule } from "../src/text/phrase-packs.js";
 import { docsUrl } from "./utils/meta.js";
 import { PLATFORM_CHAT } from "../src/text/fixes.js";
 import { findLinks, hostAllowed } from "./utils/links.js";
@@ -57,6 +57,7 @@ export default {
     if (ctx.field.origin === "qr") return reportQrPayload(ctx);
     runPhraseRule(ctx, ID, "scanToContact", REPLACEMENT);
   },
+  mayReport: (ctx) => ctx.field.origin === "qr" || phraseRuleMayMatch(ctx, ID, "scanToContact"),
 } satisfies Rule;
 
 /**

@@ -24,6 +24,7 @@ import { baselineUsageProblem, runBaseline, suppressionsPath, UNUSED_SUPPRESSION
 import { CacheRun, isCacheFile } from "./cli-cache.js";
 import { CACHE_STRATEGIES, DEFAULT_CACHE_FILE, type CacheStrategy } from "./cache.js";
 import { ProgressLine, ProgressTracker, progressEnabled } from "./progress.js";
+import { parseConcurrency, type Concurrency } from "./workers/pool.js";
 
 interface Io {
   stdout: (text: string) => void;
@@ -75,6 +76,7 @@ interface LintCliOptions {
   encoding?: string;
   color?: boolean;
   ocr: boolean;
+  concurrency: Concurrency;
   fix?: boolean;
   fixDryRun?: boolean;
   fixOutput?: string;
@@ -95,6 +97,12 @@ class UsageError extends Error {}
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(dataPath("package.json"), "utf8")) as { version: string };
   return pkg.version;
+}
+
+function concurrencyOption(value: string): Concurrency {
+  const parsed = parseConcurrency(value);
+  if (parsed === undefined) throw new UsageError(`--concurrency expects a number of threads, auto or off, got "${value}"`);
+  return parsed;
 }
 
 function integer(name: string) {
@@ -139,6 +147,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option("--mask", "mask found contact values in the output")
     .option("--encoding <name>", "force the text encoding (utf-8, gb18030, utf-16le, ...)")
     .option("--no-ocr", "skip reading text drawn on images (faster)")
+    .option("--concurrency <n>", "lint big listing files in worker threads: a number, auto (one per core, up to 4, for files of 4 MB and more) or off (default)", concurrencyOption, "off")
     .option("--fix", "fix what can be fixed: reply templates in place, listings only with --fix-output")
     .option("--fix-dry-run", "compute fixes and put the fixed text in the report (json) without writing")
     .option("--fix-output <dir>", "write fixed files (and cleaned copies of listings) under this folder instead")
@@ -238,6 +247,7 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
     quiet: options.quiet,
     // commander sets `ocr: true` unless --no-ocr; only the flag's "off" overrides the config.
     ocr: options.ocr === false ? false : undefined,
+    concurrency: options.concurrency,
     reportUnusedDisableDirectives: unusedDirectivesSeverity(options),
     onEvent: (event) => {
       for (const listener of listeners) listener(event);

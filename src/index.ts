@@ -17,6 +17,7 @@ import { htmlFieldsOf } from "./sources/html.js";
 import { limitsOf } from "./sources/limits.js";
 import { imagePathsIn } from "./sources/image-refs.js";
 import { SourceError, type FieldText, type SourceRecord, type LintMessage, type LintResult, type Locale, type SourceInput, type SourceLimits, type SourceReader, type SuppressedMessage } from "./types.js";
+import { FieldPool, workerCount, type Concurrency, type FieldJob, type RuleSetting } from "./workers/pool.js";
 import { applyDirectives, unknownRuleMessages, unusedDirectiveMessages, withoutUnknownRules, type Directive } from "./directives.js";
 
 export type { LintMessage, LintResult, Locale, Rule, RuleMeta, Category } from "./types.js";
@@ -41,6 +42,12 @@ export interface LintOptions {
   quiet?: boolean;
   /** `--no-ocr` sets false: do not read text drawn on images. */
   ocr?: boolean;
+  /**
+   * `--concurrency`: lint the fields of big listing files in this many worker threads, "auto"
+   * (as many as there are cores, up to 4, for files of 4 MB and more) or "off" (the default here;
+   * the CLI's default is "auto").
+   */
+  concurrency?: Concurrency;
   /** Overrides of the hostile-input limits (image pixels, XLSX size). */
   limits?: Partial<SourceLimits>;
   /**
@@ -106,6 +113,8 @@ export class OffsiteLinter {
   private readonly referenced = new Set<string>();
   /** Files being fixed (absolute path → decoded text), so fixes are placed and checked in that text. */
   private readonly fixing = new Map<string, FileText>();
+  /** Worker threads for big files (`concurrency`), started when first needed. */
+  private pool?: FieldPool;
 
   private constructor(
     readonly options: LintOptions,
@@ -145,7 +154,7 @@ export class OffsiteLinter {
     this.referenced.delete(absolute);
     let stream: ReadStream | undefined;
     const open = () => (stream = createReadStream(absolute));
-    return this.lintInput({ filePath: absolute, open, encoding: this.options.encoding, options: this.readerOptions() }, () => stream?.bytesRead);
+    return this.lintInput({ filePath: absolute, open, size: sizeOf(absolute), encoding: this.options.encoding, options: this.readerOptions() }, () => stream?.bytesRead);
   }
 
   /**
@@ -171,6 +180,8 @@ export class OffsiteLinter {
 
   /** Frees what readers keep between files (the OCR worker). Call once when the run is over. */
   async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = undefined;
     await disposeReaders();
   }
 
@@ -248,56 +259,124 @@ export class OffsiteLinter {
     const profile = settings.platform === this.profile.id ? this.profile : resolveProfile(settings.platform, this.loaded.config.penalties as never);
     const onEvent = this.options.onEvent;
     const maxFieldLength = limitsOf(input).maxFieldLength;
-    for await (const record of reader.read(input)) {
-      onEvent?.({ type: "record", filePath: input.filePath, bytesRead: bytesRead?.(), findings: messages.length });
-      if (record.directives) directives.push(...record.directives);
-      const fields = reader.kind === "listing" ? record.fields.flatMap(expandListingField) : record.fields;
-      if (reader.kind === "listing") this.noteImages(record.fields, input.filePath);
-      for (const field of fields) {
-        const fieldSettings = settingsForField(settings, field.name);
-        if (fieldSettings.ignored) continue;
-        const active: ActiveRule[] = [];
-        for (const [id, setting] of Object.entries(fieldSettings.rules)) {
-          const rule = this.loaded.rules[id];
-          if (!rule || setting.severity === 0) continue;
-          active.push({ rule, severity: setting.severity as 1 | 2, options: setting.options });
+    // The active rules of each field name, as objects for the kernel and as data for workers.
+    const ruleSets: RuleSetting[][] = [];
+    const byField = new Map<string, { active: ActiveRule[]; ruleSet: number } | null>();
+    const rulesFor = (name: string) => {
+      let entry = byField.get(name);
+      if (entry === undefined) {
+        const fieldSettings = settingsForField(settings, name);
+        if (fieldSettings.ignored) entry = null;
+        else {
+          const active: ActiveRule[] = [];
+          for (const [id, setting] of Object.entries(fieldSettings.rules)) {
+            const rule = this.loaded.rules[id];
+            if (!rule || setting.severity === 0) continue;
+            active.push({ rule, severity: setting.severity as 1 | 2, options: setting.options });
+          }
+          const key = JSON.stringify(active.map((a) => [a.rule.meta.id, a.severity, a.options]));
+          let ruleSet = ruleSets.findIndex((set) => JSON.stringify(set) === key);
+          if (ruleSet < 0) ruleSet = ruleSets.push(active.map((a) => [a.rule.meta.id, a.severity, a.options])) - 1;
+          entry = { active, ruleSet };
         }
-        // A field longer than `limits.maxFieldLength` is checked up to the limit, and says so.
-        const checked = field.text.length > maxFieldLength ? truncateText(field.text, maxFieldLength) : field.text;
-        const findings = lintField({ name: field.name, text: checked, origin: field.origin }, { kind: reader.kind, strict: settings.strict, locale: this.locale, rules: active });
-        const note = originNote(field, this.locale);
-        for (const finding of findings) {
-          const start = field.position(finding.start);
-          const end = field.position(finding.end);
-          const match = field.text.slice(finding.start, finding.end);
-          const rule = this.loaded.rules[finding.ruleId]!;
-          const message: LintMessage = {
-            ruleId: finding.ruleId,
-            severity: finding.severity,
-            category: finding.category,
-            message: note + (this.options.mask ? maskMessage(finding.message, match) : finding.message),
-            line: start.line,
-            column: start.column,
-            endLine: end.line,
-            endColumn: end.column,
-            record: record.id !== undefined ? { index: record.index, id: record.id } : { index: record.index },
-            field: field.name,
-            match: this.options.mask ? maskValue(match) : match,
-            messageId: finding.messageId,
-            docsUrl: rule.meta.docs.url,
-            suggestion: rule.meta.docs.fix?.[this.locale],
-            confidence: Math.round(finding.confidence * 100) / 100,
-            penalty: estimateMessage(profile, finding.category, finding.severity, this.locale),
-          };
-          if (field.cell) message.cell = field.cell;
-          if (field.origin) message.origin = field.origin;
-          this.attachFixes(message, field, finding, input.filePath);
-          if (this.options.mask) rawMatches.set(message, match);
-          messages.push(message);
-        }
-        if (checked !== field.text) messages.push(truncatedFieldMessage(field, checked.length, maxFieldLength, record, this.locale));
+        byField.set(name, entry);
       }
+      return entry;
+    };
+    const kernel = { kind: reader.kind, strict: settings.strict, locale: this.locale };
+    /** One field's findings as messages, in the file's coordinates. */
+    const report = (record: SourceRecord, field: FieldText, checked: string, findings: FieldFinding[]) => {
+      const note = originNote(field, this.locale);
+      for (const finding of findings) messages.push(this.messageFor(record, field, finding, note, profile, input.filePath));
+      if (checked !== field.text) messages.push(truncatedFieldMessage(field, checked.length, maxFieldLength, record, this.locale));
+    };
+
+    const pool = this.poolFor(input);
+    /** Batches sent to the workers, oldest first: their records wait here for the findings. */
+    const inFlight: Array<{ jobs: Array<{ record: SourceRecord; field: FieldText; checked: string }>; findings: Promise<FieldFinding[][]> }> = [];
+    let batch: Array<{ record: SourceRecord; field: FieldText; checked: string }> = [];
+    const send = () => {
+      if (!pool || batch.length === 0) return;
+      const jobs = batch;
+      batch = [];
+      const fields = jobs.map(({ field, checked }): FieldJob => ({ name: field.name, text: checked, origin: field.origin, ruleSet: rulesFor(field.name)!.ruleSet }));
+      inFlight.push({ jobs, findings: pool.lint({ ...kernel, ruleSets, fields }) });
+    };
+    const receive = async () => {
+      const done = inFlight.shift()!;
+      const findings = await done.findings;
+      done.jobs.forEach(({ record, field, checked }, k) => report(record, field, checked, findings[k]!));
+    };
+    try {
+      for await (const record of reader.read(input)) {
+        onEvent?.({ type: "record", filePath: input.filePath, bytesRead: bytesRead?.(), findings: messages.length });
+        if (record.directives) directives.push(...record.directives);
+        const fields = reader.kind === "listing" ? record.fields.flatMap(expandListingField) : record.fields;
+        if (reader.kind === "listing") this.noteImages(record.fields, input.filePath);
+        for (const field of fields) {
+          const rules = rulesFor(field.name);
+          if (!rules) continue;
+          // A field longer than `limits.maxFieldLength` is checked up to the limit, and says so.
+          const checked = field.text.length > maxFieldLength ? truncateText(field.text, maxFieldLength) : field.text;
+          if (pool) batch.push({ record, field, checked });
+          else report(record, field, checked, lintField({ name: field.name, text: checked, origin: field.origin }, { ...kernel, rules: rules.active }));
+        }
+        if (pool && batch.length >= BATCH_FIELDS) {
+          send();
+          // Back-pressure: read on only while few batches wait for the workers.
+          while (inFlight.length > pool.size * 2) await receive();
+        }
+      }
+      send();
+      while (inFlight.length > 0) await receive();
+    } finally {
+      // A failed read leaves batches in flight: their results are not wanted.
+      for (const pending of inFlight.splice(0)) pending.findings.catch(() => {});
     }
+  }
+
+  /** One finding as a message: position in the file, penalty, fixes. */
+  private messageFor(record: SourceRecord, field: FieldText, finding: FieldFinding, note: string, profile: PlatformProfile, filePath: string): LintMessage {
+    const start = field.position(finding.start);
+    const end = field.position(finding.end);
+    const match = field.text.slice(finding.start, finding.end);
+    const rule = this.loaded.rules[finding.ruleId]!;
+    const message: LintMessage = {
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      category: finding.category,
+      message: note + (this.options.mask ? maskMessage(finding.message, match) : finding.message),
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      record: record.id !== undefined ? { index: record.index, id: record.id } : { index: record.index },
+      field: field.name,
+      match: this.options.mask ? maskValue(match) : match,
+      messageId: finding.messageId,
+      docsUrl: rule.meta.docs.url,
+      suggestion: rule.meta.docs.fix?.[this.locale],
+      confidence: Math.round(finding.confidence * 100) / 100,
+      penalty: estimateMessage(profile, finding.category, finding.severity, this.locale),
+    };
+    if (field.cell) message.cell = field.cell;
+    if (field.origin) message.origin = field.origin;
+    this.attachFixes(message, field, finding, filePath);
+    if (this.options.mask) rawMatches.set(message, match);
+    return message;
+  }
+
+  /** The worker pool for a file, when `concurrency` asks for one (started once, kept for the run). */
+  private poolFor(input: SourceInput): FieldPool | undefined {
+    if (this.fixing.size > 0) return undefined;
+    const count = workerCount(this.options.concurrency ?? "off", input.size);
+    if (count === 0) return undefined;
+    if (!this.pool || this.pool.size !== count) {
+      void this.pool?.close();
+      const { onEvent: _events, ...options } = this.options;
+      this.pool = new FieldPool(count, { options: { ...options, concurrency: "off" } });
+    }
+    return this.pool;
   }
 
   /**
@@ -443,6 +522,17 @@ export class OffsiteLinter {
 /** A listing field that holds HTML (a `description` with markup) is linted as the page parts it holds. */
 function expandListingField(field: FieldText): FieldText[] {
   return htmlFieldsOf(field) ?? [field];
+}
+
+/** Fields per batch sent to a worker: big enough that messaging costs little, small enough to spread. */
+const BATCH_FIELDS = 2048;
+
+function sizeOf(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
 }
 
 function isFile(path: string): boolean {

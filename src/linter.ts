@@ -17,6 +17,9 @@ export interface FieldLintOptions {
   strict: boolean;
   locale: Locale;
   rules: readonly ActiveRule[];
+  /** Skip rules whose `mayReport` says the field has nothing for them (default true; off in the
+   * tests that prove the prefilter changes no report). */
+  prefilter?: boolean;
 }
 
 export interface FieldFinding {
@@ -53,7 +56,9 @@ export function lintField(field: { name: string; text: string; origin?: FieldOri
   if (field.text.trim() === "") return [];
   const views = buildViews(field.text);
   const findings: FieldFinding[] = [];
+  const prefilter = options.prefilter !== false;
   for (const { rule, severity: configured, options: ruleOptions } of options.rules) {
+    if (prefilter && rule.mayReport && !rule.mayReport({ field, views, options: ruleOptions })) continue;
     const reported: Finding[] = [];
     rule.check({
       field,

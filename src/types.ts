@@ -114,6 +114,8 @@ export interface SourceInput {
   /** Forced encoding (`--encoding`), else detected. */
   encoding?: string;
   options?: ReaderOptions;
+  /** Size in bytes, when known (a file on disk). */
+  size?: number;
 }
 
 /** Limits that keep hostile files (decompression and zip bombs) from exhausting the machine. */
@@ -259,9 +261,18 @@ export interface RuleContext {
   report(finding: Finding): void;
 }
 
+/** What a rule's prefilter sees: the field and its views, no reporting. */
+export type TriggerContext = Pick<RuleContext, "field" | "views" | "options">;
+
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
+  /**
+   * Optional cheap test run before `check`: false proves `check` would report nothing on this
+   * field, so it is skipped. It must never be false where `check` could report (the prefilter
+   * tests compare every field with and without it). Rules without it always run.
+   */
+  mayReport?(context: TriggerContext): boolean;
 }
 
 // ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 import { pinyin } from "pinyin-pro";
 import type { TextView } from "../../src/types.js";
 import { CONTACT_WORDS, PLATFORM_CHANNEL, PRODUCT_CONTEXT, REFUSAL_CONTEXT, after, before } from "./context.js";
+import { memo } from "./memo.js";
 
 /** name: the app's real name; disguise: a form nobody writes by accident; weak: an ordinary word too. */
 export type AliasStrength = "name" | "disguise" | "weak";
@@ -65,6 +66,45 @@ const ALIAS_PATTERN = new RegExp(
     .join("|"),
   "gu",
 );
+
+/**
+ * The prefilter of the messenger detector: an alias as the compact view could show it. Right
+ * boundaries let swappable letters through (the digit view may turn "wal38…" into "wa138…"), and
+ * the text is also tried with pictographs and separators inside CJK words removed (微❤信, 微*信).
+ */
+const ALIAS_TRIGGER = new RegExp(
+  ALIASES.map((a) => {
+    if (!a.latin) return `(?:${a.pattern})`;
+    // A V alone is WeChat only when "added" (加V, +v) or labelled (V: abc); pictographs between
+    // vanish in the compact view.
+    if (a.pattern === "v") return `(?:加|➕|\\+|＋)[\\s\\p{Extended_Pictographic}]*v|(?<![a-z0-9])v\\p{Extended_Pictographic}*[\\s:：]`;
+    return `(?<![a-z0-9])(?:${a.pattern})(?![ac-hjkmnpqrtuvwxy])`;
+  }).join("|"),
+  "u",
+);
+const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
+const SEPARATOR_IN_CJK = /(?<=[\u3400-\u9fff])[\s\-_·・*|/\\~.]{1,3}(?=[\u3400-\u9fff])/g;
+const WEI_READINGS = new Map<string, boolean>();
+
+/** Whether `findMessengerMentions` could find anything in the compact view built on `view`. */
+export function mayMentionMessenger(view: TextView): boolean {
+  return memo(view, "messenger-trigger", () => {
+    const text = view.text;
+    if (ALIAS_TRIGGER.test(text)) return true;
+    const joined = text.replace(PICTOGRAPHS, "").replace(SEPARATOR_IN_CJK, "");
+    if (joined !== text && ALIAS_TRIGGER.test(joined)) return true;
+    for (const m of joined.matchAll(/([\u4e00-\u9fff])信/gu)) {
+      const first = m[1]!;
+      let wei = WEI_READINGS.get(first);
+      if (wei === undefined) {
+        wei = pinyin(first, { toneType: "none", multiple: true, type: "array" }).includes("wei");
+        WEI_READINGS.set(first, wei);
+      }
+      if (wei) return true;
+    }
+    return false;
+  });
+}
 
 /** "see my avatar / profile / bio" routes: the contact is one click away. */
 const PROFILE_ROUTE =

@@ -104,6 +104,11 @@ function scoreCandidate(
 ): PhoneCandidate | undefined {
   const digits = raw.replace(/^\+/, "");
   if (/^(\d)\1+$/.test(digits) || isCountingSequence(digits)) return undefined;
+  const right = after(text, end, 12);
+  const gluedLeft = text.slice(Math.max(0, start - 12), start);
+  // Quantities and numbers inside longer numbers are no phones: decided before any parse.
+  if (UNIT_AFTER.test(right)) return undefined;
+  if (/[\d.,]$/.test(gluedLeft) || /^[.,]\d/.test(text.slice(end, end + 2))) return undefined;
   const left = before(text, start, 40);
   let parsed = parseNumber(raw, defaultCountry);
   const labelledHere = lastMatchEnd(PHONE_LABEL, left) >= 0 && lastMatchEnd(PHONE_LABEL, left) > lastMatchEnd(NOT_PHONE_LABEL, left);
@@ -131,16 +136,11 @@ function scoreCandidate(
     reasons.push("national");
   }
 
-  const right = after(text, end, 12);
-  const gluedLeft = text.slice(Math.max(0, start - 12), start);
-
-  if (UNIT_AFTER.test(right)) return undefined;
   if (/[a-z]$/u.test(gluedLeft) && !GLUED_LABEL.test(gluedLeft)) {
     // A number glued to letters is a part or model number (A13812345678), unless the letters are a label.
     confidence -= 0.4;
     reasons.push("glued-to-letters");
   }
-  if (/[\d.,]$/.test(gluedLeft) || /^[.,]\d/.test(text.slice(end, end + 2))) return undefined;
 
   // The label nearest the number decides between "phone" and "some other id".
   const label = lastMatchEnd(PHONE_LABEL, left);

@@ -22,6 +22,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { DEFAULT_GENERATE, isMain, makeTempDir, rowId, writeBenchFiles, type GeneratedFiles, type TruthFile } from "./generate.js";
+import { parseConcurrency } from "../workers/pool.js";
 import { CATEGORY_ORDER, scoreRows, type RowScore, type Share } from "./score.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,6 +47,7 @@ options:
   --keep <dir>      generate into <dir> and keep the data, the reports and the truth file
   --rss <how>       peak RSS via "time" (/usr/bin/time -f %M), "hook" (node --import), "none", or
                     "auto" (default: time when it works, else hook)
+  --concurrency <c> run offsite-lint with --concurrency <c> (a thread count, auto or off)
   --json <file>     also write the summary as JSON to <file> ("-" for stdout, then no table)
   -v, --verbose     recall per violation family, missed rows and false-positive rows
   -h, --help        this help
@@ -66,6 +68,8 @@ export interface BenchArgs {
   keep?: string;
   rss: "auto" | "time" | "hook" | "none";
   json?: string;
+  /** Passed to offsite-lint as `--concurrency` (default: none, the CLI's default). */
+  concurrency?: string;
   verbose: boolean;
 }
 
@@ -98,6 +102,7 @@ export function parseBenchArgs(argv: readonly string[]): ParsedBenchArgs {
         keep: { type: "string" },
         rss: { type: "string" },
         json: { type: "string" },
+        concurrency: { type: "string" },
         verbose: { type: "boolean", short: "v" },
         help: { type: "boolean", short: "h" },
       },
@@ -115,6 +120,9 @@ export function parseBenchArgs(argv: readonly string[]): ParsedBenchArgs {
   const tools = list<Tool>("--tools", v.tools, ["offsite-lint", "naive"]);
   if (typeof tools === "string") return { kind: "error", message: tools };
   const rss = (v.rss ?? "auto") as BenchArgs["rss"];
+  if (v.concurrency !== undefined && parseConcurrency(v.concurrency) === undefined) {
+    return { kind: "error", message: `--concurrency must be a number of threads, auto or off, got "${v.concurrency}"` };
+  }
   if (!["auto", "time", "hook", "none"].includes(rss)) return { kind: "error", message: `--rss must be auto, time, hook or none, got "${v.rss}"` };
   return {
     kind: "run",
@@ -128,6 +136,7 @@ export function parseBenchArgs(argv: readonly string[]): ParsedBenchArgs {
       ...(v.keep !== undefined ? { keep: v.keep } : {}),
       rss,
       ...(v.json !== undefined ? { json: v.json } : {}),
+      ...(v.concurrency !== undefined ? { concurrency: v.concurrency } : {}),
       verbose: v.verbose ?? false,
     },
   };
@@ -459,7 +468,7 @@ export async function runBench(args: BenchArgs): Promise<BenchSummary> {
         const [command, argv] =
           job.tool === "naive"
             ? [process.execPath, [naiveScript, job.file]]
-            : [linter.command, [...linter.prefix, "--no-config-lookup", "-f", "json", "-o", report, job.file]];
+            : [linter.command, [...linter.prefix, "--no-config-lookup", ...(args.concurrency ? ["--concurrency", args.concurrency] : []), "-f", "json", "-o", report, job.file]];
         process.stderr.write(`run ${run + 1}/${args.runs}: ${job.tool} ${job.format} … `);
         rmSync(report, { force: true });
         const sample = await runChild(command, argv, { rss: rssMethod, stdout, stderr, cwd: dir, rssFile: join(dir, `rss-${tag}.txt`) });

@@ -23,7 +23,7 @@ export const CJK_DIGITS: Record<string, string> = {
 const WEAK_CJK = new Set(["洞", "拐", "勾", "么"]);
 
 /** Digit words in the languages sellers spell numbers in (after folding: lower case). */
-const DIGIT_WORDS: Record<string, string> = {
+export const DIGIT_WORDS: Record<string, string> = {
   // English
   zero: "0", oh: "0", one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9",
   // Spanish / Portuguese

@@ -3,7 +3,7 @@
 // Cyrillic/Greek look-alikes inside Latin words, and traditional Chinese are folded.
 
 import * as OpenCC from "opencc-js";
-import { MappedText, ViewBuilder, emitIdentity, rewrite } from "./view.js";
+import { AlignedText, MappedText, ViewBuilder, emitIdentity, rewrite } from "./view.js";
 
 /** Characters that render as nothing (or nearly) and are used to split words invisibly. */
 export function isInvisible(cp: number): boolean {
@@ -81,7 +81,60 @@ function foldCodePoint(ch: string, cp: number): string {
   return folded.toLowerCase();
 }
 
+/**
+ * Per UTF-16 unit, filled in as units are first seen: its fold when that is one unit whatever
+ * surrounds it (ASCII, most CJK, full-width punctuation), else NOT_ALIGNED (invisibles, marks,
+ * surrogates, look-alike scripts folded by context, traditional characters, expanding forms).
+ */
+const UNKNOWN = -1;
+const NOT_ALIGNED = -2;
+const alignedFold = new Int32Array(0x10000).fill(UNKNOWN);
+
+function alignedFoldOf(c: number): number {
+  const known = alignedFold[c]!;
+  if (known !== UNKNOWN) return known;
+  let value = NOT_ALIGNED;
+  const contextual = (c >= 0xd800 && c <= 0xdfff) || (c >= 0x0370 && c <= 0x052f) || c === 0x0261 || (c >= 0xf900 && c <= 0xfaff);
+  if (!contextual && !isInvisible(c) && !isCombiningMark(c)) {
+    const ch = String.fromCharCode(c);
+    const folded = foldCodePoint(ch, c);
+    const cjk = (f: string) => /[\u3400-\u9fff\uf900-\ufaff]/.test(f);
+    if (folded.length === 1 && (!cjk(folded) || toSimplified(folded) === folded)) value = folded.charCodeAt(0);
+  }
+  alignedFold[c] = value;
+  return value;
+}
+
+/** The folded text when every unit folds to one unit on its own, else undefined (the general path). */
+function alignedFoldText(original: string): string | undefined {
+  const n = original.length;
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const c = original.charCodeAt(i);
+    const f = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : alignedFoldOf(c);
+    if (f === NOT_ALIGNED) return undefined;
+    if (f !== c && (c < 0x41 || c > 0x5a)) changed = true;
+  }
+  if (!changed) return original.toLowerCase();
+  const units = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = original.charCodeAt(i);
+    units[i] = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : alignedFoldOf(c);
+  }
+  let out = "";
+  for (let i = 0; i < n; i += 8192) out += String.fromCharCode(...units.subarray(i, Math.min(n, i + 8192)));
+  return out;
+}
+
 export function foldText(original: string): MappedText {
+  // Most fields fold unit for unit (case, width): no offset map to build, no per-character rewrite.
+  const aligned = alignedFoldText(original);
+  if (aligned !== undefined) return joinSpacedLetters(joinSpacedIdeographs(new AlignedText(aligned)));
+  return foldTextGeneral(original);
+}
+
+/** The fold of any text, character by character with an offset map (the fast path's reference). */
+export function foldTextGeneral(original: string): MappedText {
   const first = new ViewBuilder(null, original.length);
   for (let i = 0; i < original.length; ) {
     const cp = original.codePointAt(i)!;

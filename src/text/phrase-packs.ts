@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { dataPath } from "../paths.js";
-import type { Bilingual, OptionsSchema, RuleContext } from "../types.js";
+import type { Bilingual, OptionsSchema, RuleContext, TriggerContext } from "../types.js";
 import { sentenceFix } from "./fixes.js";
 import {
   PhrasePackError,
@@ -91,6 +91,17 @@ function stringArrayOption(options: Record<string, unknown>, key: string, ruleId
 
 /** The compiled phrase set of a rule with the given options (cached per distinct options). */
 export function phraseSetFor(ruleId: string, defaultMessageId: string, options: Record<string, unknown> = {}): PhraseSet {
+  // Per options object first: the kernel passes the same object for every field.
+  let byRule = setsByOptions.get(options);
+  if (!byRule) setsByOptions.set(options, (byRule = new Map()));
+  const ruleKey = `${ruleId}\u0000${defaultMessageId}`;
+  let set = byRule.get(ruleKey);
+  if (!set) byRule.set(ruleKey, (set = phraseSetForOptions(ruleId, defaultMessageId, options)));
+  return set;
+}
+const setsByOptions = new WeakMap<object, Map<string, PhraseSet>>();
+
+function phraseSetForOptions(ruleId: string, defaultMessageId: string, options: Record<string, unknown>): PhraseSet {
   const extra = stringArrayOption(options, "extraPhrases", ruleId);
   const allow = stringArrayOption(options, "allowPhrases", ruleId);
   const key = `${ruleId}\u0000${JSON.stringify(extra)}\u0000${JSON.stringify(allow)}`;
@@ -148,6 +159,11 @@ export function runPhraseRule(
     });
   }
   return hits;
+}
+
+/** The prefilter of a phrase rule: false when no pattern of its phrase set can match the field. */
+export function phraseRuleMayMatch(ctx: TriggerContext, ruleId: string, defaultMessageId: string): boolean {
+  return phraseSetFor(ruleId, defaultMessageId, ctx.options).mayMatch(ctx.views.folded);
 }
 
 /** Entries per language of a rule's packs (for `explain` and docs). */

@@ -659,6 +659,20 @@ export interface CompiledPattern {
   regex: RegExp;
   /** Strings of which one occurs in any match; null when none could be derived. */
   anchors: Anchor[] | null;
+  /** For every required item that has anchors, its anchors: a match shows one of each group, so a
+   * text missing any group cannot match (a far sharper test than the one best item). */
+  anchorGroups: Anchor[][];
+}
+
+/** The anchors of each required item of a sequence (items without derivable anchors are left out). */
+function sequenceAnchorGroups(seq: Sequence): Anchor[][] {
+  const groups: Anchor[][] = [];
+  for (const item of seq.items) {
+    if (item.optional) continue;
+    const anchors = itemAnchors(item);
+    if (anchors && anchors.length > 0) groups.push(anchors);
+  }
+  return groups;
 }
 
 export interface CompileOptions {
@@ -672,6 +686,7 @@ interface CompiledEntryCache {
   source: string;
   seq: Sequence;
   anchors?: Anchor[] | null;
+  anchorGroups?: Anchor[][];
   regexSource?: string;
 }
 const compiled = new Map<string, CompiledEntryCache>();
@@ -692,6 +707,7 @@ function cachedParse(source: string, defaultGap: number): CompiledEntryCache {
 export function compilePattern(source: string, options: CompileOptions = {}): CompiledPattern {
   const entry = cachedParse(source, options.defaultGap ?? DEFAULT_GAP);
   if (entry.anchors === undefined) entry.anchors = sequenceAnchors(entry.seq);
+  entry.anchorGroups ??= sequenceAnchorGroups(entry.seq);
   // The RegExp (and its source) is built at first use: V8 parses a regex when it is constructed,
   // and most patterns of a rule never see a text that holds their anchors.
   let regex: RegExp | undefined;
@@ -701,6 +717,7 @@ export function compilePattern(source: string, options: CompileOptions = {}): Co
       return (regex ??= new RegExp((entry.regexSource ??= sequenceRegex(entry.seq)), "gu"));
     },
     anchors: entry.anchors,
+    anchorGroups: entry.anchorGroups,
   };
 }
 
@@ -1113,7 +1130,7 @@ class SharedAnchors {
   private readonly ids = new Map<string, number>();
   readonly anchors: Anchor[] = [];
   private version = 0;
-  private cache = new WeakMap<object, { version: number; seen: Uint8Array }>();
+  private cache = new WeakMap<object, { version: number; seen: SeenAnchors }>();
 
   register(anchor: Anchor): number {
     const key = `${anchor.text}\u0000${anchor.left}${anchor.right}`;
@@ -1129,25 +1146,34 @@ class SharedAnchors {
   }
 
   /** Which anchors occur in `text` (at their required boundaries); cached per view object. */
-  seen(view: TextView): Uint8Array {
+  seen(view: TextView): SeenAnchors {
     const cached = this.cache.get(view);
     if (cached && cached.version === this.version) return cached.seen;
     const text = view.text;
-    const seen = new Uint8Array(this.anchors.length);
+    const flags = new Uint8Array(this.anchors.length);
+    const list: number[] = [];
+    const seen = { flags, list };
     const anchors = this.anchors;
     this.index.scan(text, (id, end) => {
-      if (seen[id]) return;
+      if (flags[id]) return;
       const anchor = anchors[id]!;
       if (anchor.left) {
         const before = end - anchor.text.length;
         if (before >= 0 && WORD_UNIT[text.charCodeAt(before)]) return;
       }
       if (anchor.right && end + 1 < text.length && WORD_UNIT[text.charCodeAt(end + 1)]) return;
-      seen[id] = 1;
+      flags[id] = 1;
+      list.push(id);
     });
     this.cache.set(view, { version: this.version, seen });
     return seen;
   }
+}
+
+/** The anchors found in one text: a flag per anchor id, and the ids found (few, in scan order). */
+interface SeenAnchors {
+  flags: Uint8Array;
+  list: number[];
 }
 
 const sharedAnchors = new SharedAnchors();
@@ -1244,6 +1270,12 @@ export class PhraseSet {
   /** Shared anchor ids this set listens to, and the patterns each one may start. */
   private readonly anchorIds: number[] = [];
   private readonly anchorPatterns: number[][] = [];
+  /** Shared anchor id → its slot in `anchorIds`/`anchorPatterns`. */
+  private readonly slotOf = new Map<number, number>();
+  /** The same as a table (-1: not this set's), indexed by shared id: the hot loop's lookup. */
+  private readonly slots: Int32Array;
+  /** Per pattern: its anchor groups as shared anchor ids (see `CompiledPattern.anchorGroups`). */
+  private readonly patternGroups: number[][][] = [];
 
   constructor(
     readonly packs: readonly PackSource[],
@@ -1268,21 +1300,21 @@ export class PhraseSet {
     this.entries.push(...(options.extraEntries ?? []));
     this.allow = (options.allow ?? []).map((p) => compilePattern(p));
 
-    const local = new Map<number, number>();
     for (const entry of this.entries) {
       for (const pattern of entry.patterns) {
         const index = this.patterns.length;
         this.patterns.push({ entry, pattern });
+        this.patternGroups.push(pattern.anchorGroups.map((group) => group.map((anchor) => sharedAnchors.register(anchor))));
         if (!pattern.anchors) {
           this.alwaysRun.push(index);
           continue;
         }
         for (const anchor of pattern.anchors) {
           const shared = sharedAnchors.register(anchor);
-          let slot = local.get(shared);
+          let slot = this.slotOf.get(shared);
           if (slot === undefined) {
             slot = this.anchorIds.length;
-            local.set(shared, slot);
+            this.slotOf.set(shared, slot);
             this.anchorIds.push(shared);
             this.anchorPatterns.push([]);
           }
@@ -1290,6 +1322,8 @@ export class PhraseSet {
         }
       }
     }
+    this.slots = new Int32Array(sharedAnchors.anchors.length).fill(-1);
+    for (const [shared, slot] of this.slotOf) this.slots[shared] = slot;
   }
 
   /** Number of compiled patterns (entries × patterns). */
@@ -1313,6 +1347,35 @@ export class PhraseSet {
       });
   }
 
+  /** Whether any pattern could match `view` at all (an anchor of this set occurs, or a pattern has
+   * none): false proves `match` returns nothing. Shares the one anchor scan per view. */
+  mayMatch(view: TextView): boolean {
+    if (view.text.length === 0) return false;
+    const { flags, list } = sharedAnchors.seen(view);
+    for (const index of this.alwaysRun) if (this.groupsSeen(index, flags)) return true;
+    for (const id of list) {
+      const slot = id < this.slots.length ? this.slots[id]! : -1;
+      if (slot < 0) continue;
+      for (const index of this.anchorPatterns[slot]!) if (this.groupsSeen(index, flags)) return true;
+    }
+    return false;
+  }
+
+  /** Whether every anchor group of pattern `index` has an anchor in `seen`. */
+  private groupsSeen(index: number, seen: Uint8Array): boolean {
+    for (const group of this.patternGroups[index]!) {
+      let any = false;
+      for (const id of group) {
+        if (seen[id]) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) return false;
+    }
+    return true;
+  }
+
   private candidatePatterns(view: TextView): number[] {
     const seenPattern = new Uint8Array(this.patterns.length);
     const list: number[] = [];
@@ -1321,11 +1384,12 @@ export class PhraseSet {
       seenPattern[index] = 1;
       list.push(index);
     };
-    this.alwaysRun.forEach(add);
-    const seen = sharedAnchors.seen(view);
-    const ids = this.anchorIds;
-    for (let slot = 0; slot < ids.length; slot++) {
-      if (seen[ids[slot]!]) for (const index of this.anchorPatterns[slot]!) add(index);
+    const { flags, list: found } = sharedAnchors.seen(view);
+    for (const index of this.alwaysRun) if (this.groupsSeen(index, flags)) add(index);
+    for (const id of found) {
+      const slot = id < this.slots.length ? this.slots[id]! : -1;
+      if (slot < 0) continue;
+      for (const index of this.anchorPatterns[slot]!) if (this.groupsSeen(index, flags)) add(index);
     }
     return list.sort((a, b) => a - b);
   }

@@ -46,6 +46,26 @@ export class MappedText implements TextView {
   }
 }
 
+/** A view whose every unit is the rewrite of the original unit at the same offset (a fold that
+ * only changed case or width): the offset map is the identity, so none is stored. */
+export class AlignedText extends MappedText {
+  constructor(text: string) {
+    super(text, EMPTY, EMPTY, text.length);
+  }
+
+  override toOriginal(start: number, end: number): [number, number] {
+    const n = this.text.length;
+    if (n === 0) return [0, 0];
+    const s = Math.max(0, Math.min(start, n - 1));
+    return [s, Math.max(s + 1, Math.min(end, n))];
+  }
+
+  override originalStart(i: number): number {
+    return Math.min(i, this.originalLength);
+  }
+}
+const EMPTY = new Int32Array(0);
+
 /**
  * Builds a new view from `source` by emitting replacement strings for ranges of the source view.
  * Each emitted string maps to the original range of the source units it replaces.

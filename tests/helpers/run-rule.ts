@@ -1,5 +1,6 @@
 // Runs one rule on one text the way the kernel does, and returns what it reported with the
-// original characters each finding points at.
+// original characters each finding points at. It also holds the rule's prefilter (`mayReport`) to
+// its promise on every text a rule test uses.
 import type { FieldOrigin, Finding, Rule } from "../../src/types.js";
 import { buildViews } from "../../src/text/views.js";
 
@@ -14,16 +15,23 @@ export function runRule(
   options: { options?: Record<string, unknown>; strict?: boolean; field?: string; kind?: "listing" | "reply"; origin?: FieldOrigin } = {},
 ): RuleHit[] {
   const hits: RuleHit[] = [];
+  const field = { name: options.field ?? "description", text, origin: options.origin };
+  const views = buildViews(text);
   rule.check({
-    field: { name: options.field ?? "description", text, origin: options.origin },
+    field,
     kind: options.kind ?? "listing",
-    views: buildViews(text),
+    views,
     options: options.options ?? {},
     strict: options.strict ?? false,
     report(finding) {
       hits.push({ ...finding, text: text.slice(finding.start, finding.end) });
     },
   });
+  // Every rule test also checks the rule's prefilter: it may never hide a finding (on fresh views,
+  // as the kernel asks it before the rule runs).
+  if (hits.length > 0 && rule.mayReport && !rule.mayReport({ field, views: buildViews(text), options: options.options ?? {} })) {
+    throw new Error(`${rule.meta.id}: mayReport is false but the rule reports ${JSON.stringify(hits.map((h) => h.text))} in ${JSON.stringify(text)}`);
+  }
   return hits;
 }
 
