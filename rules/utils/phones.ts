@@ -69,7 +69,25 @@ export const LABELLED_NATIONAL_COUNTRIES: CountryCode[] = [
   "BR", "MX", "CO", "AR", "CL", "PE", "RU", "UA", "KZ", "US", "GB", "DE", "FR", "ES", "IT", "PL", "NL",
 ];
 
+/**
+ * Parses are pure and costly (metadata walks), and exports repeat numbers: the same HS codes and
+ * barcodes, a seller's one phone pasted into every row. A bounded memo of recent results.
+ */
+const PARSE_MEMO_SIZE = 4096;
+const parseMemo = new Map<string, unknown>();
+function memoParse<T>(key: string, parse: () => T): T {
+  if (parseMemo.has(key)) return parseMemo.get(key) as T;
+  const value = parse();
+  if (parseMemo.size >= PARSE_MEMO_SIZE) parseMemo.delete(parseMemo.keys().next().value!);
+  parseMemo.set(key, value);
+  return value;
+}
+
 function parseNational(digits: string): { e164: string; country?: string } | undefined {
+  return memoParse(`national\u0000${digits}`, () => parseNationalUncached(digits));
+}
+
+function parseNationalUncached(digits: string): { e164: string; country?: string } | undefined {
   for (const country of LABELLED_NATIONAL_COUNTRIES) {
     const parsed = parsePhoneNumberFromString(digits, country);
     if (parsed?.isValid()) return { e164: parsed.number, country: parsed.country };
@@ -78,6 +96,10 @@ function parseNational(digits: string): { e164: string; country?: string } | und
 }
 
 function parseNumber(raw: string, defaultCountry: CountryCode): { e164: string; country?: string; international: boolean } | undefined {
+  return memoParse(`${defaultCountry}\u0000${raw}`, () => parseNumberUncached(raw, defaultCountry));
+}
+
+function parseNumberUncached(raw: string, defaultCountry: CountryCode): { e164: string; country?: string; international: boolean } | undefined {
   const digits = raw.replace(/^\+/, "");
   const attempts: Array<[string, CountryCode | undefined, boolean]> = [];
   if (raw.startsWith("+")) attempts.push([raw, undefined, true]);

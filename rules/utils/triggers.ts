@@ -10,25 +10,29 @@ import { memo } from "./memo.js";
 /** Pictographs vanish between digits and letters in the compact view (1❤3❤8…): they cost no gap. */
 const FREE = 1;
 const SEPARATOR = 2;
+const NUMERAL = 3;
 let unitKinds: Uint8Array | undefined;
-/** Per UTF-16 unit: FREE (a pictograph, or half of an astral one), SEPARATOR, or 0. */
+/** Per UTF-16 unit: NUMERAL (CJK and Korean), FREE (a pictograph, or half of an astral one), SEPARATOR, or 0. */
 function unitKindTable(): Uint8Array {
   if (unitKinds) return unitKinds;
   const table = (unitKinds = new Uint8Array(0x10000));
   const pictograph = /\p{Extended_Pictographic}/u;
   for (let c = 0; c < 0x10000; c++) {
     const ch = String.fromCharCode(c);
-    if ((c >= 0xd800 && c <= 0xdfff) || pictograph.test(ch)) table[c] = FREE;
+    if (CJK_DIGITS[ch] !== undefined) table[c] = NUMERAL;
+    else if ((c >= 0xd800 && c <= 0xdfff) || pictograph.test(ch)) table[c] = FREE;
     else if (NUMBER_SEPARATOR.test(ch)) table[c] = SEPARATOR;
   }
   return table;
 }
 
 /** The digit view turns these letters into digits beside digits (l38, O4S7). */
-const SWAP_LETTERS = /^[liozsb]+$/;
-function isSwap(word: string, k: number): boolean {
-  return "liozsb".includes(word[k] ?? "-");
+/** l i o s z b: letters the digit view reads as digits beside digits. */
+function isSwapCode(c: number): boolean {
+  return c === 0x6c || c === 0x69 || c === 0x6f || c === 0x73 || c === 0x7a || c === 0x62;
 }
+
+const LONGEST_DIGIT_WORD = Math.max(...Object.keys(DIGIT_WORDS).map((w) => w.length));
 
 function isAsciiDigit(text: string, k: number): boolean {
   const c = text.charCodeAt(k);
@@ -73,30 +77,34 @@ function numeralRun(text: string, min: number): boolean {
     }
     if (isWordLetter(c)) {
       let j = i + 1;
-      while (j < n && isWordLetter(text.charCodeAt(j))) j++;
-      const word = text.slice(i, j);
-      if (DIGIT_WORDS[word] !== undefined) count++;
-      else if (SWAP_LETTERS.test(word)) count += word.length;
+      let allSwaps = isSwapCode(c);
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (!isWordLetter(d)) break;
+        if (!isSwapCode(d)) allSwaps = false;
+        j++;
+      }
+      if (allSwaps) count += j - i;
+      else if (j - i <= LONGEST_DIGIT_WORD && DIGIT_WORDS[text.slice(i, j)] !== undefined) count++;
       else {
         // In a word, a swappable letter is a digit only where it touches a digit and no other
         // letter (138Oone: the first O): at most one at each end joins the digits beside it.
-        const first = isSwap(word, 0) && isSwap(word, 1) && isAsciiDigit(text, i - 1) ? 1 : 0;
+        const first = isSwapCode(c) && isSwapCode(text.charCodeAt(i + 1)) && isAsciiDigit(text, i - 1) ? 1 : 0;
         if (count + first >= min) return true;
-        const last = isSwap(word, word.length - 1) && isSwap(word, word.length - 2) && isAsciiDigit(text, j) ? 1 : 0;
-        count = last;
+        count = isSwapCode(text.charCodeAt(j - 1)) && isSwapCode(text.charCodeAt(j - 2)) && isAsciiDigit(text, j) ? 1 : 0;
       }
       if (count >= min) return true;
       gap = 0;
       i = j;
       continue;
     }
-    const ch = text[i]!;
-    if (CJK_DIGITS[ch] !== undefined) {
+    const kind = kinds[c];
+    if (kind === NUMERAL) {
       if (++count >= min) return true;
       gap = 0;
-    } else if (kinds[c] === FREE) {
+    } else if (kind === FREE) {
       // pictographs vanish
-    } else if (!(kinds[c] === SEPARATOR || isIdeograph(c)) || ++gap > 4 || isDecimalPoint(text, i)) {
+    } else if (!(kind === SEPARATOR || isIdeograph(c)) || ++gap > 4 || isDecimalPoint(text, i)) {
       count = 0;
       gap = 0;
     }

@@ -288,6 +288,9 @@ class LocatingParser extends Parser {
   }
 
   override ontext(start: number, endIndex: number): void {
+    // An unterminated tag at the end of input (`</pa a</p`) comes back as text from a stale
+    // section start (-1): a browser drops it, and its offsets point nowhere.
+    if (start < 0 || endIndex <= start || endIndex > this.collector.html.length) return;
     this.collector.text(start, endIndex);
     super.ontext(start, endIndex);
   }

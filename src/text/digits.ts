@@ -1,7 +1,7 @@
 // Numerals in any notation become ASCII digits, but only inside number-like runs, so ordinary
 // words (一起, 两个, "one of") stay words: 一三八…, 壹叁捌…, "one three eight…", l38 → 138.
 
-import { MappedText, ViewBuilder, emitIdentity } from "./view.js";
+import { MappedText, ViewBuilder } from "./view.js";
 
 /** Chinese numerals after traditional → simplified folding (貳→贰, 參→参, 陸→陆). */
 export const CJK_DIGITS: Record<string, string> = {
@@ -84,7 +84,8 @@ function numeralRuns(text: string): Run[] {
   return runs;
 }
 
-function convertRun(text: string, run: Run, out: ViewBuilder): void {
+/** The run's units after conversion, or null when the run stays as it is. */
+function convertRun(text: string, run: Run): string[] | null {
   let digits = 0;
   let strongCjk = 0;
   let numerals = 0;
@@ -105,6 +106,8 @@ function convertRun(text: string, run: Run, out: ViewBuilder): void {
   // other group ends in a letter the same way: "l8O 652l 47l4" is a disguised number.
   const closing = groupClosingLetters(text, run);
   const closingAreDigits = digits + countSwapLetters(text, run) >= 10 && closing.length === 1;
+  const units: string[] = [];
+  let changed = false;
   for (let k = run.start; k < run.end; k++) {
     const c = text[k]!;
     let replacement = c;
@@ -112,8 +115,10 @@ function convertRun(text: string, run: Run, out: ViewBuilder): void {
     else if (LETTER_DIGITS[c] !== undefined && lettersAreDigits && isLetterSwap(text, k, closingAreDigits) && (!RARE_SWAPS.has(c) || digits >= 6)) {
       replacement = LETTER_DIGITS[c]!;
     }
-    out.emit(replacement, k, k + 1);
+    if (replacement !== c) changed = true;
+    units.push(replacement);
   }
+  return changed ? units : null;
 }
 
 /** Positions of unit letters that close a digit group (a digit before, no digit or swap letter after). */
@@ -154,17 +159,20 @@ function isLetterSwap(text: string, k: number, closingIsDigit = false): boolean 
   return isAsciiDigit(before) || isAsciiDigit(after);
 }
 
+const DIGIT_WORD_RUN = new RegExp(`(?<![\\p{L}])(?:${DIGIT_WORD})(?:[\\s,\\-]+(?:${DIGIT_WORD})){3,}(?![\\p{L}])`, "gu");
+
 /** "one three eight …": runs of at least four English digit words. */
 function englishDigitWords(view: MappedText): MappedText {
   const text = view.text;
-  const pattern = new RegExp(`(?<![\\p{L}])(?:${DIGIT_WORD})(?:[\\s,\\-]+(?:${DIGIT_WORD})){3,}(?![\\p{L}])`, "gu");
+  const pattern = DIGIT_WORD_RUN;
+  pattern.lastIndex = 0;
   if (!pattern.test(text)) return view;
   pattern.lastIndex = 0;
   const out = new ViewBuilder(view);
   let last = 0;
   for (const m of text.matchAll(pattern)) {
     const start = m.index!;
-    if (start > last) emitIdentity(out, text, last, start);
+    if (start > last) out.copy(last, start);
     for (const w of m[0].matchAll(/\p{L}+|\P{L}+/gu)) {
       const ws = start + w.index!;
       const digit = DIGIT_WORDS[w[0]];
@@ -172,20 +180,25 @@ function englishDigitWords(view: MappedText): MappedText {
     }
     last = start + m[0].length;
   }
-  if (last < text.length) emitIdentity(out, text, last, text.length);
+  if (last < text.length) out.copy(last, text.length);
   return out.build();
 }
 
 export function digitView(folded: MappedText): MappedText {
   const words = englishDigitWords(folded);
   const text = words.text;
-  const out = new ViewBuilder(words);
+  let out: ViewBuilder | undefined;
   let last = 0;
   for (const run of numeralRuns(text)) {
-    if (run.start > last) emitIdentity(out, text, last, run.start);
-    convertRun(text, run, out);
+    const units = convertRun(text, run);
+    if (!units) continue;
+    out ??= new ViewBuilder(words);
+    if (run.start > last) out.copy(last, run.start);
+    units.forEach((unit, k) => out!.emit(unit, run.start + k, run.start + k + 1));
     last = run.end;
   }
-  if (last < text.length) emitIdentity(out, text, last, text.length);
+  // Most fields hold no numeral to convert: the view is the folded one itself.
+  if (!out) return words;
+  if (last < text.length) out.copy(last, text.length);
   return out.build();
 }

@@ -3,7 +3,7 @@
 // Cyrillic/Greek look-alikes inside Latin words, and traditional Chinese are folded.
 
 import * as OpenCC from "opencc-js";
-import { AlignedText, MappedText, ViewBuilder, emitIdentity, rewrite } from "./view.js";
+import { AlignedText, MappedText, ViewBuilder, rewrite } from "./view.js";
 
 /** Characters that render as nothing (or nearly) and are used to split words invisibly. */
 export function isInvisible(cp: number): boolean {
@@ -111,15 +111,17 @@ function alignedFoldText(original: string): string | undefined {
   let changed = false;
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
-    const f = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : alignedFoldOf(c);
+    if (c < 0x80) continue;
+    let f = alignedFold[c]!;
+    if (f === UNKNOWN) f = alignedFoldOf(c);
     if (f === NOT_ALIGNED) return undefined;
-    if (f !== c && (c < 0x41 || c > 0x5a)) changed = true;
+    if (f !== c) changed = true;
   }
   if (!changed) return original.toLowerCase();
   const units = new Uint16Array(n);
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
-    units[i] = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : alignedFoldOf(c);
+    units[i] = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : alignedFold[c]!;
   }
   let out = "";
   for (let i = 0; i < n; i += 8192) out += String.fromCharCode(...units.subarray(i, Math.min(n, i + 8192)));
@@ -158,8 +160,34 @@ export function foldTextGeneral(original: string): MappedText {
 const SPACED_LETTERS = /(?<![\p{L}\p{N}])[a-z](?:[\s\-_.·・*|/\\~,，、+]{1,2}[a-z](?![\p{L}\p{N}])){2,}|(?<![\p{L}\p{N}.])q[.\s]r(?:\.(?![\p{L}\p{N}]))?(?![\p{L}\p{N}])/gu;
 
 function joinSpacedLetters(view: MappedText): MappedText {
-  if (!/(?:^|[^\p{L}\p{N}])[a-z][\s\-_.·・*|/\\~,，、+]{1,2}[a-z](?![\p{L}\p{N}])/u.test(view.text)) return view;
+  if (!mayHoldSpacedLetters(view.text)) return view;
   return rewrite(view, SPACED_LETTERS, (m) => m[0].replace(/[^a-z]/g, ""));
+}
+
+/** Separators between spelled-out letters (the class of SPACED_LETTERS). */
+const LETTER_SEPARATOR = /[\s\-_.·・*|/\\~,，、+]/;
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+}
+
+/**
+ * A cheap gate for SPACED_LETTERS: a lone letter, one or two separators, a lone letter. It may say
+ * yes where the pattern finds nothing (a letter beside a non-ASCII letter counts as lone here),
+ * never the reverse; the rewrite itself is exact.
+ */
+function mayHoldSpacedLetters(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a || (i > 0 && isAsciiAlnum(text.charCodeAt(i - 1)))) continue;
+    let j = i + 1;
+    while (j < n && j - i <= 2 && LETTER_SEPARATOR.test(text[j]!)) j++;
+    if (j === i + 1 || j >= n) continue;
+    const d = text.charCodeAt(j);
+    if (d >= 0x61 && d <= 0x7a && !(j + 1 < n && isAsciiAlnum(text.charCodeAt(j + 1)))) return true;
+  }
+  return false;
 }
 
 /**
@@ -185,7 +213,7 @@ function foldConfusables(view: MappedText): MappedText {
   for (const m of text.matchAll(wordPattern)) {
     const word = m[0];
     const start = m.index!;
-    if (start > last) emitIdentity(out, text, last, start);
+    if (start > last) out.copy(last, start);
     const hasLatin = [...word].some(isLatinLetter);
     const hasConfusable = [...word].some((c) => CONFUSABLE_TO_LATIN[c] !== undefined);
     if (hasLatin && hasConfusable) {
@@ -193,10 +221,10 @@ function foldConfusables(view: MappedText): MappedText {
         const c = word[k]!;
         out.emit(CONFUSABLE_TO_LATIN[c] ?? c, start + k, start + k + 1);
       }
-    } else emitIdentity(out, text, start, start + word.length);
+    } else out.copy(start, start + word.length);
     last = start + word.length;
   }
-  if (last < text.length) emitIdentity(out, text, last, text.length);
+  if (last < text.length) out.copy(last, text.length);
   return out.build();
 }
 

@@ -1130,7 +1130,12 @@ class SharedAnchors {
   private readonly ids = new Map<string, number>();
   readonly anchors: Anchor[] = [];
   private version = 0;
-  private cache = new WeakMap<object, { version: number; seen: SeenAnchors }>();
+  /** Per view, as a property of the view (it dies with the field, unlike a WeakMap entry). */
+  private static readonly CACHE = Symbol("offsite-lint anchors");
+  /** stamps[id] === stamp of the latest scan: the anchor occurs in that text. One array for all
+   * scans (no allocation per field); a view's cached result holds while it was the latest scan. */
+  private stamps = new Uint32Array(0);
+  private stamp = 0;
 
   register(anchor: Anchor): number {
     const key = `${anchor.text}\u0000${anchor.left}${anchor.right}`;
@@ -1147,32 +1152,39 @@ class SharedAnchors {
 
   /** Which anchors occur in `text` (at their required boundaries); cached per view object. */
   seen(view: TextView): SeenAnchors {
-    const cached = this.cache.get(view);
-    if (cached && cached.version === this.version) return cached.seen;
+    const holder = view as { [SharedAnchors.CACHE]?: { version: number; seen: SeenAnchors } };
+    const cached = holder[SharedAnchors.CACHE];
+    if (cached && cached.version === this.version && cached.seen.stamp === this.stamp) return cached.seen;
     const text = view.text;
-    const flags = new Uint8Array(this.anchors.length);
+    if (this.stamps.length < this.anchors.length || this.stamp === 0xffffffff) {
+      this.stamps = new Uint32Array(Math.max(this.anchors.length, this.stamps.length * 2));
+      this.stamp = 0;
+    }
+    const stamps = this.stamps;
+    const stamp = ++this.stamp;
     const list: number[] = [];
-    const seen = { flags, list };
+    const seen = { stamps, stamp, list };
     const anchors = this.anchors;
     this.index.scan(text, (id, end) => {
-      if (flags[id]) return;
+      if (stamps[id] === stamp) return;
       const anchor = anchors[id]!;
       if (anchor.left) {
         const before = end - anchor.text.length;
         if (before >= 0 && WORD_UNIT[text.charCodeAt(before)]) return;
       }
       if (anchor.right && end + 1 < text.length && WORD_UNIT[text.charCodeAt(end + 1)]) return;
-      flags[id] = 1;
+      stamps[id] = stamp;
       list.push(id);
     });
-    this.cache.set(view, { version: this.version, seen });
+    holder[SharedAnchors.CACHE] = { version: this.version, seen };
     return seen;
   }
 }
 
-/** The anchors found in one text: a flag per anchor id, and the ids found (few, in scan order). */
+/** The anchors found in one text: `stamps[id] === stamp` for each, and the ids (few, in scan order). */
 interface SeenAnchors {
-  flags: Uint8Array;
+  stamps: Uint32Array;
+  stamp: number;
   list: number[];
 }
 
@@ -1351,22 +1363,24 @@ export class PhraseSet {
    * none): false proves `match` returns nothing. Shares the one anchor scan per view. */
   mayMatch(view: TextView): boolean {
     if (view.text.length === 0) return false;
-    const { flags, list } = sharedAnchors.seen(view);
-    for (const index of this.alwaysRun) if (this.groupsSeen(index, flags)) return true;
+    const seen = sharedAnchors.seen(view);
+    const { list } = seen;
+    for (const index of this.alwaysRun) if (this.groupsSeen(index, seen)) return true;
     for (const id of list) {
       const slot = id < this.slots.length ? this.slots[id]! : -1;
       if (slot < 0) continue;
-      for (const index of this.anchorPatterns[slot]!) if (this.groupsSeen(index, flags)) return true;
+      for (const index of this.anchorPatterns[slot]!) if (this.groupsSeen(index, seen)) return true;
     }
     return false;
   }
 
   /** Whether every anchor group of pattern `index` has an anchor in `seen`. */
-  private groupsSeen(index: number, seen: Uint8Array): boolean {
+  private groupsSeen(index: number, seen: SeenAnchors): boolean {
+    const { stamps, stamp } = seen;
     for (const group of this.patternGroups[index]!) {
       let any = false;
       for (const id of group) {
-        if (seen[id]) {
+        if (stamps[id] === stamp) {
           any = true;
           break;
         }
@@ -1384,12 +1398,13 @@ export class PhraseSet {
       seenPattern[index] = 1;
       list.push(index);
     };
-    const { flags, list: found } = sharedAnchors.seen(view);
-    for (const index of this.alwaysRun) if (this.groupsSeen(index, flags)) add(index);
+    const seen = sharedAnchors.seen(view);
+    const found = seen.list;
+    for (const index of this.alwaysRun) if (this.groupsSeen(index, seen)) add(index);
     for (const id of found) {
       const slot = id < this.slots.length ? this.slots[id]! : -1;
       if (slot < 0) continue;
-      for (const index of this.anchorPatterns[slot]!) if (this.groupsSeen(index, flags)) add(index);
+      for (const index of this.anchorPatterns[slot]!) if (this.groupsSeen(index, seen)) add(index);
     }
     return list.sort((a, b) => a - b);
   }

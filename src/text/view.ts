@@ -44,6 +44,15 @@ export class MappedText implements TextView {
     if (i >= this.text.length) return this.originalLength;
     return this.starts[i]!;
   }
+
+  /** The original range of view unit i (0 <= i < text.length), as stored. */
+  unitStart(i: number): number {
+    return this.starts[i]!;
+  }
+
+  unitEnd(i: number): number {
+    return this.ends[i]!;
+  }
 }
 
 /** A view whose every unit is the rewrite of the original unit at the same offset (a fold that
@@ -62,6 +71,14 @@ export class AlignedText extends MappedText {
 
   override originalStart(i: number): number {
     return Math.min(i, this.originalLength);
+  }
+
+  override unitStart(i: number): number {
+    return i;
+  }
+
+  override unitEnd(i: number): number {
+    return i + 1;
   }
 }
 const EMPTY = new Int32Array(0);
@@ -101,6 +118,18 @@ export class ViewBuilder {
     for (let k = 0; k < text.length; k++) {
       this.starts.push(lo);
       this.ends.push(hi);
+    }
+  }
+
+  /** Copy source units [from, to) unchanged: each keeps its own original range. */
+  copy(from: number, to: number): void {
+    if (to <= from) return;
+    const source = this.source!;
+    this.parts.push(source.text.slice(from, to));
+    const limit = this.originalLength;
+    for (let i = from; i < to; i++) {
+      this.starts.push(source.unitStart(i));
+      this.ends.push(Math.min(source.unitEnd(i), limit));
     }
   }
 
@@ -145,16 +174,11 @@ export function rewrite(
     const replacement = replace(m);
     if (replacement === m[0]) continue;
     out ??= new ViewBuilder(view);
-    if (start > last) emitIdentity(out, text, last, start);
+    if (start > last) out.copy(last, start);
     if (replacement.length > 0) out.emit(replacement, start, end);
     last = end;
   }
   if (!out) return view;
-  if (last < text.length) emitIdentity(out, text, last, text.length);
+  if (last < text.length) out.copy(last, text.length);
   return out.build();
-}
-
-/** Copy source units [from, to) unchanged, one unit at a time so each keeps its own range. */
-export function emitIdentity(out: ViewBuilder, text: string, from: number, to: number): void {
-  for (let i = from; i < to; i++) out.emit(text[i]!, i, i + 1);
 }
