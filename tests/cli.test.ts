@@ -76,6 +76,16 @@ describe("exit codes", () => {
     expect(r.stderr).toContain("alibaba");
   });
 
+  it("--concurrency takes a thread count, auto or off; anything else is bad usage", () => {
+    const bad = run(["--no-config-lookup", "--concurrency", "0", "clean.txt"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--concurrency");
+    const threaded = run(["--no-config-lookup", "--concurrency", "2", "-f", "json", "listings.csv"]);
+    const alone = run(["--no-config-lookup", "-f", "json", "listings.csv"]);
+    expect(threaded.code).toBe(1);
+    expect(json(threaded.stdout)[0]!.messages).toEqual(json(alone.stdout)[0]!.messages);
+  });
+
   it("exits 2 naming a pattern that matches nothing", () => {
     const r = run(["--no-config-lookup", "missing-folder/"]);
     expect(r.code).toBe(2);
