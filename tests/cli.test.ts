@@ -176,6 +176,16 @@ describe("stdin", () => {
 });
 
 describe("configuration", () => {
+  it("--no-config-lookup stops the search but a -c file is still used, as in ESLint", () => {
+    const cfgDir = join(dir, "cfg-lookup");
+    mkdirSync(cfgDir, { recursive: true });
+    writeFileSync(join(cfgDir, "a.txt"), "Add me on WhatsApp: +86 138 0013 8000\n");
+    writeFileSync(join(cfgDir, ".offsitelintrc.yaml"), "rules:\n  no-im-contact: off\n  no-phone-number: off\n");
+    writeFileSync(join(cfgDir, "quiet.yaml"), "rules:\n  no-im-contact: off\n  no-phone-number: off\n");
+    expect(run(["--no-config-lookup", "a.txt"], { cwd: cfgDir }).code).toBe(1);
+    expect(run(["--no-config-lookup", "-c", "quiet.yaml", "a.txt"], { cwd: cfgDir }).code).toBe(0);
+  });
+
   it("applies rules from a config file and exits 2 naming an unknown rule with a suggestion", () => {
     const cfgDir = join(dir, "cfg");
     mkdirSync(cfgDir, { recursive: true });

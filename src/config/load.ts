@@ -49,9 +49,10 @@ export const SEARCH_PLACES: readonly string[] = [
 ];
 
 export async function loadRawConfig(options: LoadRawConfigOptions = {}): Promise<RawConfigResult> {
-  if (options.noConfigLookup) return { config: null };
+  // As ESLint: `-c <file>` is used even with `--no-config-lookup`, which only stops the search.
   const cwd = resolve(options.cwd ?? process.cwd());
   if (options.configFile !== undefined) return loadConfigFile(resolve(cwd, options.configFile));
+  if (options.noConfigLookup) return { config: null };
   return searchConfig(cwd, resolve(options.stopDir ?? homedir()));
 }
 
