@@ -7,6 +7,8 @@ import { pinyin } from "pinyin-pro";
 import type { TextView } from "../../src/types.js";
 import { CONTACT_WORDS, PLATFORM_CHANNEL, PRODUCT_CONTEXT, REFUSAL_CONTEXT, after, before } from "./context.js";
 import { memo } from "./memo.js";
+import { hasPictograph } from "./triggers.js";
+import { CJK_DIGITS } from "../../src/text/digits.js";
 
 /** name: the app's real name; disguise: a form nobody writes by accident; weak: an ordinary word too. */
 export type AliasStrength = "name" | "disguise" | "weak";
@@ -67,45 +69,6 @@ const ALIAS_PATTERN = new RegExp(
   "gu",
 );
 
-/**
- * The prefilter of the messenger detector: an alias as the compact view could show it. Right
- * boundaries let swappable letters through (the digit view may turn "wal38…" into "wa138…"), and
- * the text is also tried with pictographs and separators inside CJK words removed (微❤信, 微*信).
- */
-const ALIAS_TRIGGER = new RegExp(
-  ALIASES.map((a) => {
-    if (!a.latin) return `(?:${a.pattern})`;
-    // A V alone is WeChat only when "added" (加V, +v) or labelled (V: abc); pictographs between
-    // vanish in the compact view.
-    if (a.pattern === "v") return `(?:加|➕|\\+|＋)[\\s\\p{Extended_Pictographic}]*v|(?<![a-z0-9])v\\p{Extended_Pictographic}*[\\s:：]`;
-    return `(?<![a-z0-9])(?:${a.pattern})(?![ac-hjkmnpqrtuvwxy])`;
-  }).join("|"),
-  "u",
-);
-const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
-const SEPARATOR_IN_CJK = /(?<=[\u3400-\u9fff])[\s\-_·・*|/\\~.]{1,3}(?=[\u3400-\u9fff])/g;
-const WEI_READINGS = new Map<string, boolean>();
-
-/** Whether `findMessengerMentions` could find anything in the compact view built on `view`. */
-export function mayMentionMessenger(view: TextView): boolean {
-  return memo(view, "messenger-trigger", () => {
-    const text = view.text;
-    if (ALIAS_TRIGGER.test(text)) return true;
-    const joined = text.replace(PICTOGRAPHS, "").replace(SEPARATOR_IN_CJK, "");
-    if (joined !== text && ALIAS_TRIGGER.test(joined)) return true;
-    for (const m of joined.matchAll(/([\u4e00-\u9fff])信/gu)) {
-      const first = m[1]!;
-      let wei = WEI_READINGS.get(first);
-      if (wei === undefined) {
-        wei = pinyin(first, { toneType: "none", multiple: true, type: "array" }).includes("wei");
-        WEI_READINGS.set(first, wei);
-      }
-      if (wei) return true;
-    }
-    return false;
-  });
-}
-
 /** "see my avatar / profile / bio" routes: the contact is one click away. */
 const PROFILE_ROUTE =
   /(?:看|见|点|去|戳|在)(?:我的?|主页)?(?:头像|主页|签名|简介|个人资料|背景图?|置顶)|头像有|主页有|简介有|签名有|(?:profile|avatar|bio|profile (?:picture|photo|pic)|display picture)\b/u;
@@ -145,15 +108,74 @@ const SOLICIT_BEFORE =
   /\b(?:leave|send|give|share|drop|tell|provide)\b(?:\s+(?:me|us))?\s+(?:your|ur)\b(?:\s+[\w-]+){0,3}?\s*(?:and|or|\/|,)?\s*$|留(?:下|个|一下)?(?:您|你)?的?\s*$|(?:您|你)的\s*$|dejan?(?:me)? su\s*$|deixe? (?:seu|o seu)\s*$|оставьте (?:ваш|свой)\s*$/u;
 
 /** Paying with the app (微信支付, WeChat Pay) is a payment method, not a contact route. */
-const PAYMENT_USE = /^[\s]*(?:pay\b|支付|转账|收款|付款|钱包|红包|wallet|transfer)/u;
+const PAYMENT_WORDS = "pay\\b|支付|转账|收款|付款|钱包|红包|wallet|transfer";
+const PAYMENT_USE = new RegExp(`^[\\s]*(?:${PAYMENT_WORDS})`, "u");
 
 /** Words that make 微/威/维 part of another word: 细微, 轻微, 威信县, 微型, 微波. */
-const CJK_WORD_BEFORE = /[细轻稍略显精式卑衰低知入]$/u;
-const CJK_WORD_AFTER = /^(?:县|力|望|誉|名|度|型|波|米|距|笑|博|商|店|课|软|电|调|创|孔|量|观|粒|晶|风|雕|小|缩|动|服务)/u;
+const CJK_WORD_BEFORE_CHARS = "[细轻稍略显精式卑衰低知入]";
+const CJK_WORDS_AFTER = "县|力|望|誉|名|度|型|波|米|距|笑|博|商|店|课|软|电|调|创|孔|量|观|粒|晶|风|雕|小|缩|动|服务";
+const CJK_WORD_BEFORE = new RegExp(`${CJK_WORD_BEFORE_CHARS}$`, "u");
+const CJK_WORD_AFTER = new RegExp(`^(?:${CJK_WORDS_AFTER})`, "u");
 
 /** Product nouns after a code word make it the product: 纸飞机模型, 企鹅毛绒玩具, 卫星天线. */
-const PRODUCT_NOUN_AFTER = /^[\s]*(?:模型|玩具|毛绒|公仔|玩偶|抱枕|摆件|天线|接收器?|锅|套装|拼图|贴纸|图案|造型|形状|款式|挂件|钥匙扣|灯|杯|积木|遥控|航模|飞行|起飞|票|场|餐|糖|果冻|子)/u;
-const PRODUCT_WORD_BEFORE = /(?:折|玩具|儿童|遥控|模型|毛绒|航模|客|战斗|民航|大|小)$/u;
+const PRODUCT_NOUNS = "模型|玩具|毛绒|公仔|玩偶|抱枕|摆件|天线|接收器?|锅|套装|拼图|贴纸|图案|造型|形状|款式|挂件|钥匙扣|灯|杯|积木|遥控|航模|飞行|起飞|票|场|餐|糖|果冻|子";
+const PRODUCT_NOUN_AFTER = new RegExp(`^[\\s]*(?:${PRODUCT_NOUNS})`, "u");
+const PRODUCT_WORDS = "折|玩具|儿童|遥控|模型|毛绒|航模|客|战斗|民航|大|小";
+const PRODUCT_WORD_BEFORE = new RegExp(`(?:${PRODUCT_WORDS})$`, "u");
+
+/**
+ * The prefilter of the messenger detector: an alias as the compact view could show it. Right
+ * boundaries let swappable letters through (the digit view may turn "wal38…" into "wa138…"), and
+ * the text is also tried with pictographs and separators inside CJK words removed (微❤信, 微*信).
+ */
+const ALIAS_TRIGGER = new RegExp(
+  ALIASES.map((a) => {
+    // The scorer's own vetoes, where the folded text already shows them (the compact view only
+    // removes what stands between, so a veto seen here holds there): paying with the app, a
+    // product noun after a code word, a word the character belongs to (微型, 细微).
+    // "pay" ends a word only where nothing after it may become a word character in the compact
+    // view (a CJK numeral turns into a digit, a pictograph vanishes).
+    const payment = `(?!\\s*(?:${PAYMENT_WORDS.replace("pay\\b", `pay(?![\\w${Object.keys(CJK_DIGITS).join("")}\\p{Extended_Pictographic}])`)}))`;
+    if (!a.latin) {
+      const product = `(?!\\s*(?:${PRODUCT_NOUNS}))`;
+      const productBefore = a.strength === "name" ? "" : `(?<!${PRODUCT_WORDS})`;
+      const word = /^[微薇威维唯危卫]/u.test(a.pattern) ? [`(?<!${CJK_WORD_BEFORE_CHARS})`, `(?!${CJK_WORDS_AFTER})`] : ["", ""];
+      return `${productBefore}${word[0]}(?:${a.pattern})${word[1]}${product}${payment}`;
+    }
+    // A V alone is WeChat only when "added" (加V, +v) or labelled (V: abc); pictographs between
+    // vanish in the compact view.
+    if (a.pattern === "v") return `(?:加|➕|\\+|＋)[\\s\\p{Extended_Pictographic}]*v|(?<![a-z0-9])v\\p{Extended_Pictographic}*[\\s:：]`;
+    return `(?<![a-z0-9])(?:${a.pattern})(?![ac-hjkmnpqrtuvwxy])${payment}`;
+  }).join("|"),
+  "u",
+);
+const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
+const SEPARATOR_IN_CJK = /(?<=[\u3400-\u9fff])[\s\-_·・*|/\\~.]{1,3}(?=[\u3400-\u9fff])/g;
+/** A cheap guard for SEPARATOR_IN_CJK (no lookbehind to run at every position). */
+const CJK_THEN_SEPARATOR = /[\u3400-\u9fff][\s\-_·・*|/\\~.]/;
+const WEI_READINGS = new Map<string, boolean>();
+
+/** Whether `findMessengerMentions` could find anything in the compact view built on `view`. */
+export function mayMentionMessenger(view: TextView): boolean {
+  return memo(view, "messenger-trigger", () => {
+    const text = view.text;
+    if (ALIAS_TRIGGER.test(text)) return true;
+    const joined = hasPictograph(text) || CJK_THEN_SEPARATOR.test(text) ? text.replace(PICTOGRAPHS, "").replace(SEPARATOR_IN_CJK, "") : text;
+    if (joined !== text && ALIAS_TRIGGER.test(joined)) return true;
+    if (!joined.includes("信")) return false;
+    for (const m of joined.matchAll(/([\u4e00-\u9fff])信/gu)) {
+      const first = m[1]!;
+      let wei = WEI_READINGS.get(first);
+      if (wei === undefined) {
+        wei = pinyin(first, { toneType: "none", multiple: true, type: "array" }).includes("wei");
+        WEI_READINGS.set(first, wei);
+      }
+      if (wei) return true;
+    }
+    return false;
+  });
+}
+
 
 /** App names as Chinese readers know them (messages name the app in the reader's language). */
 export const APP_NAMES_ZH: Record<string, string> = {

@@ -113,6 +113,13 @@ function numeralRun(text: string, min: number): boolean {
   return false;
 }
 
+/** Whether the text holds a pictograph (an emoji, or any astral character). */
+export function hasPictograph(text: string): boolean {
+  const kinds = unitKindTable();
+  for (let i = 0; i < text.length; i++) if (kinds[text.charCodeAt(i)] === FREE) return true;
+  return false;
+}
+
 /** Characters the digit view may turn into digits (numerals, digit words and swaps start with these). */
 const DIGITISH = `\\d\\p{L}${Object.keys(CJK_DIGITS).join("")}`;
 const CHAINED_DOT = new RegExp(`\\.[${DIGITISH}]{1,6}$`, "u");
@@ -176,7 +183,6 @@ export function mayHoldAddress(view: TextView): boolean {
     const text = view.text;
     if (ADDRESS_TRIGGER.test(text)) return true;
     // Pictographs inside words vanish in the compact view (abc点❤com).
-    const without = text.replace(PICTOGRAPHS, "");
-    return without !== text && ADDRESS_TRIGGER.test(without);
+    return hasPictograph(text) && ADDRESS_TRIGGER.test(text.replace(PICTOGRAPHS, ""));
   });
 }
