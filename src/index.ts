@@ -371,7 +371,8 @@ export class OffsiteLinter {
     if (this.fixing.size > 0) return undefined;
     const count = workerCount(this.options.concurrency ?? "off", input.size);
     if (count === 0) return undefined;
-    if (!this.pool || this.pool.size !== count) {
+    // A pool whose worker died failed its file; the next file gets a fresh one.
+    if (!this.pool || this.pool.size !== count || this.pool.failed) {
       void this.pool?.close();
       const { onEvent: _events, ...options } = this.options;
       this.pool = new FieldPool(count, { options: { ...options, concurrency: "off" } });

@@ -50,6 +50,32 @@ describe("--concurrency", () => {
     }
   }, 120_000);
 
+  it("a worker that dies fails its file only: the next file gets fresh workers", async () => {
+    // A plugin rule that ends its thread on one word: the file holding it gets a fatal message.
+    writeFileSync(
+      join(dir, "crash-plugin.mjs"),
+      `export const rules = { "team/crash": {
+        meta: { id: "team/crash", category: "offline-deal", defaultSeverity: "error",
+          description: { en: "crash", "zh-CN": "crash" }, messages: { m: { en: "m", "zh-CN": "m" } } },
+        check(context) { if (context.field.text.includes("CRASH")) process.exit(3); },
+      } };`,
+    );
+    writeFileSync(join(dir, "crash.yaml"), "plugins: [./crash-plugin.mjs]\nrules:\n  team/crash: error\n");
+    writeFileSync(join(dir, "a-crash.csv"), "sku,description\nA-1,CRASH here\n");
+    writeFileSync(join(dir, "b-phone.csv"), "sku,description\nB-1,Call 138 0013 8000\n");
+    const linter = await OffsiteLinter.create({ cwd: dir, configFile: "crash.yaml", concurrency: 2 });
+    try {
+      const crashed = await linter.lintFile("a-crash.csv");
+      expect(crashed.fatalErrorCount).toBe(1);
+      expect(crashed.messages[0]!.message).toMatch(/worker/);
+      const next = await linter.lintFile("b-phone.csv");
+      expect(next.fatalErrorCount).toBe(0);
+      expect(next.messages.map((m) => m.ruleId)).toContain("no-phone-number");
+    } finally {
+      await linter.close();
+    }
+  }, 120_000);
+
   it("the bundled listing fixtures give the same report with workers", async () => {
     for (const name of ["catalogue.csv", "catalogue.json", "catalogue.jsonl"]) {
       const file = join(root, "fixtures/listings", name);

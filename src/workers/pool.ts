@@ -107,6 +107,11 @@ export class FieldPool {
     });
   }
 
+  /** Whether a worker died: the pool takes no more batches (the next file gets a new pool). */
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
   async close(): Promise<void> {
     const workers = this.workers.splice(0);
     await Promise.all(workers.map((w) => w.terminate()));
