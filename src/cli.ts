@@ -2,7 +2,7 @@
 // Exit codes as ESLint: 0 clean, 1 lint errors / fatal file errors / too many warnings or too
 // much penalty, 2 bad usage, bad config or an internal error.
 
-import { existsSync, writeFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, writeFileSync, writeSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { dataPath } from "./paths.js";
 import { createRequire } from "node:module";
@@ -14,7 +14,8 @@ import { builtinRules } from "../rules/index.js";
 import { ConfigError, starterConfig, STARTER_FILENAME } from "./config/index.js";
 import { discoverFiles, NoFilesFoundError, AllFilesIgnoredError } from "./discover.js";
 import { supportedExtensions, resolveEncodingName } from "./sources/index.js";
-import { formatterNames, getFormatter, type Formatter, type FormatterContext } from "./formatters/index.js";
+import { builtinFormatters, formatterNames, getFormatter, type Formatter, type FormatterContext } from "./formatters/index.js";
+import { jsonChunks } from "./formatters/json.js";
 import { displayWidth, padEnd } from "./formatters/width.js";
 import { listPlatforms, runTotal, exceedsMaxPenalty, getProfile, estimateMessage } from "./penalties/index.js";
 import type { LintResult, Locale, RuleMeta } from "./types.js";
@@ -286,13 +287,18 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
     maxPenalty: options.maxPenalty,
     version: packageVersion(),
   };
-  const output = formatter(results, context);
-  if (options.outputFile) {
-    const target = resolve(io.cwd, options.outputFile);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, output);
-  } else if (output) {
-    io.stdout(output.endsWith("\n") ? output : output + "\n");
+  if (formatter === builtinFormatters.json) {
+    // The JSON report of a big export is written as it is serialised, never held as one string.
+    writeChunked(jsonChunks(results), options.outputFile ? resolve(io.cwd, options.outputFile) : undefined, io);
+  } else {
+    const output = formatter(results, context);
+    if (options.outputFile) {
+      const target = resolve(io.cwd, options.outputFile);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, output);
+    } else if (output) {
+      io.stdout(output.endsWith("\n") ? output : output + "\n");
+    }
   }
 
   if (baseline.unused.length > 0 && !options.passOnUnprunedSuppressions) {
@@ -313,6 +319,35 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
     return 1;
   }
   return 0;
+}
+
+/** Writes pieces of a report to `target` (or standard output, ending in a newline), about 1 MB at a time. */
+function writeChunked(pieces: Iterable<string>, target: string | undefined, io: Io): void {
+  let fd: number | undefined;
+  if (target) {
+    mkdirSync(dirname(target), { recursive: true });
+    fd = openSync(target, "w");
+  }
+  try {
+    let buffer: string[] = [];
+    let size = 0;
+    const flush = () => {
+      const text = buffer.join("");
+      buffer = [];
+      size = 0;
+      if (fd !== undefined) writeSync(fd, text);
+      else io.stdout(text);
+    };
+    for (const piece of pieces) {
+      buffer.push(piece);
+      size += piece.length;
+      if (size >= 1 << 20) flush();
+    }
+    if (fd === undefined) buffer.push("\n");
+    flush();
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** `--report-unused-disable-directives` (warnings) or `-severity <off|warn|error|0|1|2>`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getFormatter } from "../../src/formatters/index.js";
-import { json } from "../../src/formatters/json.js";
+import { json, jsonChunks } from "../../src/formatters/json.js";
 import { estimateMessage, totalFor } from "../../src/penalties/compute.js";
 import { getProfile } from "../../src/penalties/profiles.js";
 import type { LintResult } from "../../src/types.js";
@@ -45,6 +45,19 @@ describe("json", () => {
     expect(first.messages[0]).toMatchObject({ ruleId: "no-im-contact", severity: 2, line: 12, column: 41 });
     expect(first.penalty).toMatchObject({ platform: "alibaba", points: 6 });
     expect(first.messages[0].penalty).toMatchObject({ platform: "alibaba", points: 6 });
+  });
+
+  it("written piece by piece (the CLI's way for big reports), it is the same text", () => {
+    const withOddValues = [
+      ...results,
+      { ...result("/abs/b.csv", messages), suppressedMessages: [{ ...messages[0]!, suppressions: [{ kind: "directive" as const, justification: "" }] }], note: undefined },
+    ] as LintResult[];
+    for (const set of [results, withOddValues, []]) {
+      const pieces = [...jsonChunks(set)];
+      expect(pieces.join("")).toBe(JSON.stringify(set));
+      // One message a piece at most: no piece holds the whole report.
+      expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(JSON.stringify(set).length || 1);
+    }
   });
 
   it("prints an empty array for no results", () => {
