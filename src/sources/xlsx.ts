@@ -41,15 +41,26 @@ async function* readXlsx(input: SourceInput): AsyncGenerator<SourceRecord> {
   const limit = limitsOf(input).maxXlsxBytes;
   const survey = await surveyWorkbook(input, limit);
   let index = 0;
-  for await (const sheet of streamSheets(input)) {
-    const info = survey.sheets.get(sheetPartPath(sheet, survey)) ?? { name: sheet.name, links: new Map() };
-    const rows = new SheetRows(info.name);
-    for await (const row of sheet.rows) {
-      for (const record of rows.push(rowCells(row, info.links.get(row.number)), row.number)) {
-        yield { ...record, index: index++ };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      for await (const sheet of streamSheets(input)) {
+        const info = survey.sheets.get(sheetPartPath(sheet, survey)) ?? { name: sheet.name, links: new Map() };
+        const rows = new SheetRows(info.name);
+        for await (const row of sheet.rows) {
+          for (const record of rows.push(rowCells(row, info.links.get(row.number)), row.number)) {
+            yield { ...record, index: index++ };
+          }
+        }
+        for (const record of rows.finish()) yield { ...record, index: index++ };
       }
+      return;
+    } catch (error) {
+      // exceljs's streaming reader now and then reaches a worksheet without the workbook model on a
+      // busy machine ("reading 'sheets'" of undefined) although the file is sound (the survey read
+      // it): before any record is out, reading again is invisible to the caller.
+      if (attempt === 1 && index === 0 && error instanceof SourceError && /reading 'sheets'/.test(error.message)) continue;
+      throw error;
     }
-    for (const record of rows.finish()) yield { ...record, index: index++ };
   }
 }
 
