@@ -1,6 +1,6 @@
 // Where the package's bundled data lives (phrase packs, platform profiles), whether we run
 // from dist/ (built) or from src/ (tests): the nearest folder above this module with package.json.
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,6 +15,17 @@ export function packageRoot(): string {
     dir = parent;
   }
   return (cached = dir);
+}
+
+/** Whether the module at `metaUrl` is the script node was started with (scripts that also export). */
+export function isMain(metaUrl: string): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(fileURLToPath(metaUrl)) === realpathSync(entry);
+  } catch {
+    return false;
+  }
 }
 
 export function dataPath(...segments: string[]): string {

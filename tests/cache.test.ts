@@ -21,7 +21,8 @@ import {
   type CacheKeyInputs,
 } from "../src/cache.js";
 import { packageDataFingerprint } from "../src/cli-cache.js";
-import type { LintMessage, LintResult } from "../src/types.js";
+import type { LintMessage } from "../src/types.js";
+import { result } from "./penalties/helpers.js";
 
 function inputs(): CacheKeyInputs {
   return {
@@ -36,20 +37,6 @@ function inputs(): CacheKeyInputs {
 }
 
 const message = (text: string, extra: Partial<LintMessage> = {}): LintMessage => ({ ruleId: "no-email", severity: 2, message: text, line: 1, column: 1, match: "a@b.com", ...extra });
-
-function result(filePath: string, messages: LintMessage[]): LintResult {
-  const errors = messages.filter((m) => m.severity === 2).length;
-  return {
-    filePath,
-    messages,
-    errorCount: errors,
-    warningCount: messages.length - errors,
-    fatalErrorCount: messages.filter((m) => m.fatal).length,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    penalty: { platform: "alibaba", points: 0 },
-  };
-}
 
 describe("stableStringify", () => {
   it("does not depend on key order, and keeps array order", () => {

@@ -17,10 +17,10 @@
 //
 //   node dist/src/bench/generate.js [--rows 100000] [--seed offsite-bench] [--rate 0.03] [--out <dir>]
 
-import { closeSync, mkdirSync, mkdtempSync, openSync, realpathSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { isMain } from "../paths.js";
 import { parseArgs } from "node:util";
 import { Rng } from "./prng.js";
 
@@ -1239,16 +1239,6 @@ export function makeTempDir(prefix = "offsite-bench-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** True when this module is the script node was started with. */
-export function isMain(metaUrl: string): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(fileURLToPath(metaUrl)) === realpathSync(entry);
-  } catch {
-    return false;
-  }
-}
 
 export const GENERATE_USAGE = `usage: node dist/src/bench/generate.js [--rows N] [--seed S] [--rate R] [--out DIR]
 

@@ -20,10 +20,10 @@
 //
 //   node dist/src/bench/naive-scan.js <file>      prints each matching row key once, in file order
 
-import { createReadStream, realpathSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import { extname } from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
+import { isMain } from "../paths.js";
 
 /** The naive patterns, one alternative each. */
 export const NAIVE_PATTERNS: readonly string[] = [
@@ -161,15 +161,6 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-function isMain(metaUrl: string): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(fileURLToPath(metaUrl)) === realpathSync(entry);
-  } catch {
-    return false;
-  }
-}
 
 if (isMain(import.meta.url)) {
   main(process.argv.slice(2)).then(

@@ -21,8 +21,9 @@ import { cpus, loadavg, platform, release } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { DEFAULT_GENERATE, isMain, makeTempDir, rowId, writeBenchFiles, type GeneratedFiles, type TruthFile } from "./generate.js";
+import { DEFAULT_GENERATE, makeTempDir, rowId, writeBenchFiles, type GeneratedFiles, type TruthFile } from "./generate.js";
 import { parseConcurrency } from "../workers/pool.js";
+import { isMain } from "../paths.js";
 import { CATEGORY_ORDER, scoreRows, type RowScore, type Share } from "./score.js";
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -6,8 +6,7 @@ import { existsSync, realpathSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { packageRoot } from "../paths.js";
+import { isMain, packageRoot } from "../paths.js";
 import type { LintResult } from "../types.js";
 import { parseEvalArgs, USAGE } from "./args.js";
 import { CorpusError, parseCorpus } from "./corpus.js";
@@ -188,17 +187,7 @@ export async function main(argv: readonly string[], io: EvalIO = processIO): Pro
   }
 }
 
-function isMainModule(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isMainModule()) {
+if (isMain(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -6,6 +6,7 @@ import type { FormatterContext } from "../../src/formatters/index.js";
 import { estimateMessage } from "../../src/penalties/compute.js";
 import { getProfile } from "../../src/penalties/profiles.js";
 import type { Category, LintMessage, LintResult, Locale } from "../../src/types.js";
+import { result } from "../penalties/helpers.js";
 
 export const CWD = "/w";
 export const SCRIPT_MATCH = `<script>alert("x&y")</script>`;
@@ -37,20 +38,6 @@ function m(
     suggestion: rule?.meta.docs.fix[locale],
     penalty: estimateMessage(getProfile("alibaba"), category, severity, locale),
     ...extra,
-  };
-}
-
-function result(filePath: string, messages: LintMessage[]): LintResult {
-  const errors = messages.filter((x) => x.fatal || x.severity === 2).length;
-  return {
-    filePath,
-    messages,
-    errorCount: errors,
-    warningCount: messages.length - errors,
-    fatalErrorCount: messages.filter((x) => x.fatal).length,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    penalty: { platform: "alibaba", points: 0 },
   };
 }
 
