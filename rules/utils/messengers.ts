@@ -7,7 +7,8 @@ import { pinyin } from "pinyin-pro";
 import type { TextView } from "../../src/types.js";
 import { CONTACT_WORDS, PLATFORM_CHANNEL, PRODUCT_CONTEXT, REFUSAL_CONTEXT, after, before } from "./context.js";
 import { memo } from "./memo.js";
-import { hasPictograph } from "./triggers.js";
+import { withoutPictographs } from "./triggers.js";
+import { joinCjkWords } from "../../src/text/compact.js";
 import { CJK_DIGITS } from "../../src/text/digits.js";
 
 /** name: the app's real name; disguise: a form nobody writes by accident; weak: an ordinary word too. */
@@ -114,6 +115,10 @@ const PAYMENT_USE = new RegExp(`^[\\s]*(?:${PAYMENT_WORDS})`, "u");
 /** Words that make 微/威/维 part of another word: 细微, 轻微, 威信县, 微型, 微波. */
 const CJK_WORD_BEFORE_CHARS = "[细轻稍略显精式卑衰低知入]";
 const CJK_WORDS_AFTER = "县|力|望|誉|名|度|型|波|米|距|笑|博|商|店|课|软|电|调|创|孔|量|观|粒|晶|风|雕|小|缩|动|服务";
+/** A CJK alias whose first character also starts ordinary words (微型, 威信县, 维修). */
+function isWeiWord(alias: Alias): boolean {
+  return !alias.latin && /^[微薇威维唯危卫]/u.test(alias.pattern);
+}
 const CJK_WORD_BEFORE = new RegExp(`${CJK_WORD_BEFORE_CHARS}$`, "u");
 const CJK_WORD_AFTER = new RegExp(`^(?:${CJK_WORDS_AFTER})`, "u");
 
@@ -127,41 +132,66 @@ const PRODUCT_WORD_BEFORE = new RegExp(`(?:${PRODUCT_WORDS})$`, "u");
  * The prefilter of the messenger detector: an alias as the compact view could show it. Right
  * boundaries let swappable letters through (the digit view may turn "wal38…" into "wa138…"), and
  * the text is also tried with pictographs and separators inside CJK words removed (微❤信, 微*信).
+ * The scorer's own vetoes apply where the folded text already shows them (the compact view only
+ * removes what stands between, so a veto seen here holds there): paying with the app, a product
+ * noun after a code word, a word the character belongs to (微型, 细微).
  */
-const ALIAS_TRIGGER = new RegExp(
-  ALIASES.map((a) => {
-    // The scorer's own vetoes, where the folded text already shows them (the compact view only
-    // removes what stands between, so a veto seen here holds there): paying with the app, a
-    // product noun after a code word, a word the character belongs to (微型, 细微).
-    // "pay" ends a word only where nothing after it may become a word character in the compact
-    // view (a CJK numeral turns into a digit, a pictograph vanishes).
-    const payment = `(?!\\s*(?:${PAYMENT_WORDS.replace("pay\\b", `pay(?![\\w${Object.keys(CJK_DIGITS).join("")}\\p{Extended_Pictographic}])`)}))`;
-    if (!a.latin) {
-      const product = `(?!\\s*(?:${PRODUCT_NOUNS}))`;
-      const productBefore = a.strength === "name" ? "" : `(?<!${PRODUCT_WORDS})`;
-      const word = /^[微薇威维唯危卫]/u.test(a.pattern) ? [`(?<!${CJK_WORD_BEFORE_CHARS})`, `(?!${CJK_WORDS_AFTER})`] : ["", ""];
-      return `${productBefore}${word[0]}(?:${a.pattern})${word[1]}${product}${payment}`;
+function aliasTriggerSource(a: Alias, vetoes = true): string {
+  // "pay" ends a word only where nothing after it may become a word character in the compact
+  // view (a CJK numeral turns into a digit, a pictograph vanishes).
+  const payment = `(?!\\s*(?:${PAYMENT_WORDS.replace("pay\\b", `pay(?![\\w${Object.keys(CJK_DIGITS).join("")}\\p{Extended_Pictographic}])`)}))`;
+  if (!a.latin) {
+    if (!vetoes) return `(?:${a.pattern})`;
+    const wordAfter = isWeiWord(a) ? `(?!${CJK_WORDS_AFTER})` : "";
+    return `(?:${a.pattern})${wordAfter}(?!\\s*(?:${PRODUCT_NOUNS}))${payment}`;
+  }
+  // A V alone is WeChat only when "added" (加V, +v) or labelled (V: abc); pictographs between
+  // vanish in the compact view.
+  if (a.pattern === "v") return `(?:加|➕|\\+|＋)[\\s\\p{Extended_Pictographic}]*v|(?<![a-z0-9])v\\p{Extended_Pictographic}*[\\s:：]`;
+  return `(?<![a-z0-9])(?:${a.pattern})(?![ac-hjkmnpqrtuvwxy])${vetoes ? payment : ""}`;
+}
+
+/**
+ * Where an alias may stand: every alias in one pattern without the vetoes (V8 scans such an
+ * alternation fast; with a lookahead on each alternative it tries them all at every position).
+ * At each such place, each alias alone with its vetoes, sticky.
+ */
+const ALIAS_PLACE = new RegExp(ALIASES.map((a) => aliasTriggerSource(a, false)).join("|"), "gu");
+const ALIAS_AT = ALIASES.map((a) => new RegExp(aliasTriggerSource(a), "uy"));
+
+/** The scorer's vetoes that look back (kept out of the patterns: a lookbehind at the start of an
+ * alternative is tried at every position of every field). */
+function vetoedBefore(a: Alias, text: string, start: number): boolean {
+  if (a.latin) return false;
+  if (a.strength !== "name" && PRODUCT_WORD_BEFORE.test(text.slice(Math.max(0, start - 3), start))) return true;
+  return isWeiWord(a) && CJK_WORD_BEFORE.test(text.slice(Math.max(0, start - 1), start));
+}
+
+function hasAlias(text: string): boolean {
+  ALIAS_PLACE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ALIAS_PLACE.exec(text)) !== null) {
+    const start = m.index;
+    // Any alias at this place that no look-back veto stops will do.
+    for (let k = 0; k < ALIASES.length; k++) {
+      const at = ALIAS_AT[k]!;
+      at.lastIndex = start;
+      if (at.test(text) && !vetoedBefore(ALIASES[k]!, text, start)) return true;
     }
-    // A V alone is WeChat only when "added" (加V, +v) or labelled (V: abc); pictographs between
-    // vanish in the compact view.
-    if (a.pattern === "v") return `(?:加|➕|\\+|＋)[\\s\\p{Extended_Pictographic}]*v|(?<![a-z0-9])v\\p{Extended_Pictographic}*[\\s:：]`;
-    return `(?<![a-z0-9])(?:${a.pattern})(?![ac-hjkmnpqrtuvwxy])${payment}`;
-  }).join("|"),
-  "u",
-);
-const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
-const SEPARATOR_IN_CJK = /(?<=[\u3400-\u9fff])[\s\-_·・*|/\\~.]{1,3}(?=[\u3400-\u9fff])/g;
-/** A cheap guard for SEPARATOR_IN_CJK (no lookbehind to run at every position). */
-const CJK_THEN_SEPARATOR = /[\u3400-\u9fff][\s\-_·・*|/\\~.]/;
+    ALIAS_PLACE.lastIndex = start + 1;
+  }
+  return false;
+}
+
 const WEI_READINGS = new Map<string, boolean>();
 
 /** Whether `findMessengerMentions` could find anything in the compact view built on `view`. */
 export function mayMentionMessenger(view: TextView): boolean {
   return memo(view, "messenger-trigger", () => {
     const text = view.text;
-    if (ALIAS_TRIGGER.test(text)) return true;
-    const joined = hasPictograph(text) || CJK_THEN_SEPARATOR.test(text) ? text.replace(PICTOGRAPHS, "").replace(SEPARATOR_IN_CJK, "") : text;
-    if (joined !== text && ALIAS_TRIGGER.test(joined)) return true;
+    if (hasAlias(text)) return true;
+    const joined = joinCjkWords(withoutPictographs(text));
+    if (joined !== text && hasAlias(joined)) return true;
     if (!joined.includes("信")) return false;
     for (const m of joined.matchAll(/([\u4e00-\u9fff])信/gu)) {
       const first = m[1]!;
@@ -175,7 +205,6 @@ export function mayMentionMessenger(view: TextView): boolean {
     return false;
   });
 }
-
 
 /** App names as Chinese readers know them (messages name the app in the reader's language). */
 export const APP_NAMES_ZH: Record<string, string> = {
@@ -243,7 +272,7 @@ function scoreMention(
   }
   if (alias.latin && strength !== "name" && /^-?\d{1,6}(?!\d)/.test(rest)) return undefined; // WX-200, VX9: model numbers
   if (alias.latin && strength !== "name" && /^[a-z]/.test(rest)) return undefined;
-  if (!alias.latin && /^[微薇威维唯危卫]/u.test(alias.pattern)) {
+  if (isWeiWord(alias)) {
     if (CJK_WORD_BEFORE.test(text.slice(0, start)) || CJK_WORD_AFTER.test(rest)) return undefined;
   }
   if (alias.pattern === "v" && !/(?:加|➕|\+|＋)\s*$/u.test(text.slice(Math.max(0, start - 2), start)) && !/^[\s:：]/u.test(rest)) {

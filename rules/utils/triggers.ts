@@ -4,7 +4,7 @@
 // tests/prefilter.test.ts checks that no report changes with them on.
 
 import type { TextView } from "../../src/types.js";
-import { CJK_DIGITS, DIGIT_WORDS } from "../../src/text/digits.js";
+import { CJK_DIGITS, DIGIT_WORDS, NUMBER_SEPARATOR } from "../../src/text/digits.js";
 import { memo } from "./memo.js";
 
 /** Pictographs vanish between digits and letters in the compact view (1❤3❤8…): they cost no gap. */
@@ -43,8 +43,6 @@ function isWordLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x4ff);
 }
 
-/** What the digit and compact views remove between the digits of one number (either view's class). */
-const NUMBER_SEPARATOR = /[\s\-–—_.·・*|/\\~()（）,，、+#]/;
 
 /** A CJK ideograph: the compact view drops one between digit groups (139哈2211哈0457). */
 function isIdeograph(c: number): boolean {
@@ -114,10 +112,15 @@ function numeralRun(text: string, min: number): boolean {
 }
 
 /** Whether the text holds a pictograph (an emoji, or any astral character). */
-export function hasPictograph(text: string): boolean {
+function hasPictograph(text: string): boolean {
   const kinds = unitKindTable();
   for (let i = 0; i < text.length; i++) if (kinds[text.charCodeAt(i)] === FREE) return true;
   return false;
+}
+
+/** The text without its pictographs, as far as the compact view may drop them (itself when none). */
+export function withoutPictographs(text: string): string {
+  return hasPictograph(text) ? text.replace(PICTOGRAPHS, "") : text;
 }
 
 /** Characters the digit view may turn into digits (numerals, digit words and swaps start with these). */
@@ -183,6 +186,7 @@ export function mayHoldAddress(view: TextView): boolean {
     const text = view.text;
     if (ADDRESS_TRIGGER.test(text)) return true;
     // Pictographs inside words vanish in the compact view (abc点❤com).
-    return hasPictograph(text) && ADDRESS_TRIGGER.test(text.replace(PICTOGRAPHS, ""));
+    const without = withoutPictographs(text);
+    return without !== text && ADDRESS_TRIGGER.test(without);
   });
 }

@@ -27,8 +27,15 @@ function joinDigitGroups(m: RegExpMatchArray): string {
   return chained ? "" : m[0];
 }
 
-/** Separators between two Chinese characters: 微*信, 微 信, 微-信. */
+/** Separators between two Chinese characters: 微*信, 微 信, 微-信; the guard has no lookbehind to try at every position. */
 const BETWEEN_CJK = /(?<=[\u3400-\u9fff])[\s\-_·・*|/\\~.]{1,3}(?=[\u3400-\u9fff])/g;
+const CJK_THEN_SEPARATOR = /[\u3400-\u9fff][\s\-_·・*|/\\~.]/;
+
+/** `text` with the separators inside CJK words removed, as the compact view removes them (for
+ * prefilters that need no offsets). */
+export function joinCjkWords(text: string): string {
+  return CJK_THEN_SEPARATOR.test(text) ? text.replace(BETWEEN_CJK, "") : text;
+}
 
 const BRACKETED_AT = /\s*[([{【（<〔「]\s*(?:at|@|艾特|圈a|arroba|arobase|собака|et)\s*[)\]}】）>〕」]\s*/g;
 const BRACKETED_DOT = /\s*[([{【（<〔「]\s*(?:dot|\.|点|點|。|punto|ponto|point|punkt|nokta|chấm|cham|точка|titik)\s*[)\]}】）>〕」]\s*/g;
@@ -97,7 +104,7 @@ const REWRITES: Array<[guard: RegExp, pattern: RegExp, replace: (m: RegExpMatchA
   [/\p{Extended_Pictographic}/u, EMOJI_INSIDE, () => ""],
   [/\d[\u4e00-\u9fff]\d/, CJK_FILLER_IN_NUMBER, (m) => m[0].replace(/[\u4e00-\u9fff]/g, "")],
   [/\d\D{1,3}\d/u, BETWEEN_DIGITS, joinDigitGroups],
-  [/[\u3400-\u9fff][\s\-_·・*|/\\~.]/, BETWEEN_CJK, () => ""],
+  [CJK_THEN_SEPARATOR, BETWEEN_CJK, () => ""],
   [/[([{【（<〔「]/, BRACKETED_AT, () => "@"],
   [/[([{【（<〔「]/, BRACKETED_DOT, () => "."],
   [/\s(?:at|arroba|arobase|собака|艾特)\s/, WORD_AT, () => "@"],

@@ -44,8 +44,8 @@ const UNIT_LETTERS = new Set(["l", "s", "b", "z"]);
 /** Swaps that are also common unit letters (5s, 2b): only inside a long, clearly numeric run. */
 const RARE_SWAPS = new Set(["s", "z", "b"]);
 
-/** Separators that may sit between the digits of one number. */
-const NUMBER_SEPARATOR = /[\s\-–—.·・_,，、/\\|()（）*~+#]/;
+/** Separators that may sit between the digits of one number (a superset of the compact view's). */
+export const NUMBER_SEPARATOR = /[\s\-–—.·・_,，、/\\|()（）*~+#]/;
 
 function isAsciiDigit(ch: string): boolean {
   return ch >= "0" && ch <= "9";

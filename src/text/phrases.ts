@@ -1362,16 +1362,7 @@ export class PhraseSet {
   /** Whether any pattern could match `view` at all (an anchor of this set occurs, or a pattern has
    * none): false proves `match` returns nothing. Shares the one anchor scan per view. */
   mayMatch(view: TextView): boolean {
-    if (view.text.length === 0) return false;
-    const seen = sharedAnchors.seen(view);
-    const { list } = seen;
-    for (const index of this.alwaysRun) if (this.groupsSeen(index, seen)) return true;
-    for (const id of list) {
-      const slot = id < this.slots.length ? this.slots[id]! : -1;
-      if (slot < 0) continue;
-      for (const index of this.anchorPatterns[slot]!) if (this.groupsSeen(index, seen)) return true;
-    }
-    return false;
+    return view.text.length > 0 && this.candidatePatterns(view, true).length > 0;
   }
 
   /** Whether every anchor group of pattern `index` has an anchor in `seen`. */
@@ -1390,21 +1381,23 @@ export class PhraseSet {
     return true;
   }
 
-  private candidatePatterns(view: TextView): number[] {
-    const seenPattern = new Uint8Array(this.patterns.length);
-    const list: number[] = [];
-    const add = (index: number) => {
-      if (seenPattern[index]) return;
-      seenPattern[index] = 1;
-      list.push(index);
-    };
+  /** The patterns whose every anchor group occurs in the view, in pattern order (with `first`,
+   * only the first one found: the prefilter's question). */
+  private candidatePatterns(view: TextView, first = false): number[] {
     const seen = sharedAnchors.seen(view);
-    const found = seen.list;
-    for (const index of this.alwaysRun) if (this.groupsSeen(index, seen)) add(index);
-    for (const id of found) {
+    const considered = new Set<number>();
+    const list: number[] = [];
+    const consider = (index: number): boolean => {
+      if (considered.has(index)) return false;
+      considered.add(index);
+      if (this.groupsSeen(index, seen)) list.push(index);
+      return first && list.length > 0;
+    };
+    for (const index of this.alwaysRun) if (consider(index)) return list;
+    for (const id of seen.list) {
       const slot = id < this.slots.length ? this.slots[id]! : -1;
       if (slot < 0) continue;
-      for (const index of this.anchorPatterns[slot]!) if (this.groupsSeen(index, seen)) add(index);
+      for (const index of this.anchorPatterns[slot]!) if (consider(index)) return list;
     }
     return list.sort((a, b) => a - b);
   }
