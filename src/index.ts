@@ -261,6 +261,7 @@ export class OffsiteLinter {
     const maxFieldLength = limitsOf(input).maxFieldLength;
     // The active rules of each field name, as objects for the kernel and as data for workers.
     const ruleSets: RuleSetting[][] = [];
+    const ruleSetIndex = new Map<string, number>();
     const byField = new Map<string, { active: ActiveRule[]; ruleSet: number } | null>();
     const rulesFor = (name: string) => {
       let entry = byField.get(name);
@@ -274,9 +275,10 @@ export class OffsiteLinter {
             if (!rule || setting.severity === 0) continue;
             active.push({ rule, severity: setting.severity as 1 | 2, options: setting.options });
           }
-          const key = JSON.stringify(active.map((a) => [a.rule.meta.id, a.severity, a.options]));
-          let ruleSet = ruleSets.findIndex((set) => JSON.stringify(set) === key);
-          if (ruleSet < 0) ruleSet = ruleSets.push(active.map((a) => [a.rule.meta.id, a.severity, a.options])) - 1;
+          const setting = active.map((a): RuleSetting => [a.rule.meta.id, a.severity, a.options]);
+          const key = JSON.stringify(setting);
+          let ruleSet = ruleSetIndex.get(key);
+          if (ruleSet === undefined) ruleSetIndex.set(key, (ruleSet = ruleSets.push(setting) - 1));
           entry = { active, ruleSet };
         }
         byField.set(name, entry);
