@@ -21,3 +21,10 @@ export const builtinRules: Readonly<Record<string, Rule>> = {
   "no-offsite-payment": noOffsitePayment,
   "no-assurance-refusal": noAssuranceRefusal,
 };
+
+const builtins = new Set<Rule>(Object.values(builtinRules));
+
+/** Is this one of the rules above (pure functions of the field, so their findings may be reused)? */
+export function isBuiltinRule(rule: Rule): boolean {
+  return builtins.has(rule);
+}

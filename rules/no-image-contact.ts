@@ -18,7 +18,9 @@ import { bi, docsUrl } from "./utils/meta.js";
 const NEGATED = /(?:\bno|\bwithout|\bfree of|\bremove[ds]?|无|没有|不带|去)\s*$/u;
 
 /** Words that say the text describes something drawn on an image. */
-const WATERMARK_WORDS = /watermark|water mark|水印|logo on (?:the )?(?:photo|image|picture)|printed on (?:the )?(?:photo|image|picture)|on the (?:photo|image|picture)|图片上|图上|主图上|图中/gu;
+const WATERMARK_SOURCE = "watermark|water mark|水印|logo on (?:the )?(?:photo|image|picture)|printed on (?:the )?(?:photo|image|picture)|on the (?:photo|image|picture)|图片上|图上|主图上|图中";
+const WATERMARK_WORDS = new RegExp(WATERMARK_SOURCE, "gu");
+const WATERMARK_WORD = new RegExp(WATERMARK_SOURCE, "u");
 
 const rule: Rule = {
   meta: {
@@ -47,6 +49,8 @@ const rule: Rule = {
     },
     schema: { type: "object", properties: {}, additionalProperties: false },
   },
+  // Text that does not describe an image has nothing for this rule.
+  mayReport: ({ field, views }) => isImageText(field) || WATERMARK_WORD.test(views.folded.text),
   check(context) {
     if (isImageText(context.field)) return reportImageContacts(context);
     const folded = context.views.folded;

@@ -5,9 +5,9 @@ import { createReadStream, statSync, type ReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { Readable } from "node:stream";
-import { builtinRules } from "../rules/index.js";
+import { builtinRules, isBuiltinRule } from "../rules/index.js";
 import { assertKnownPlatform, loadConfig, resolveFileSettings, settingsForField, parseRuleFlag, type LoadedConfig, type RuleFlag } from "./config/index.js";
-import { lintField, originNote, type ActiveRule, type FieldFinding } from "./linter.js";
+import { FieldMemo, originNote, type ActiveRule, type FieldFinding } from "./linter.js";
 import { FileText, MAX_FIX_PASSES, applyFixes, decodeForFix, encodeText } from "./fix.js";
 import type { FileFix, TextEdit } from "./types.js";
 import { foldText } from "./text/fold.js";
@@ -286,6 +286,7 @@ export class OffsiteLinter {
       return entry;
     };
     const kernel = { kind: reader.kind, strict: settings.strict, locale: this.locale };
+    const memo = new FieldMemo(isBuiltinRule);
     /** One field's findings as messages, in the file's coordinates. */
     const report = (record: SourceRecord, field: FieldText, checked: string, findings: FieldFinding[]) => {
       const note = originNote(field, this.locale);
@@ -321,7 +322,7 @@ export class OffsiteLinter {
           // A field longer than `limits.maxFieldLength` is checked up to the limit, and says so.
           const checked = field.text.length > maxFieldLength ? truncateText(field.text, maxFieldLength) : field.text;
           if (pool) batch.push({ record, field, checked });
-          else report(record, field, checked, lintField({ name: field.name, text: checked, origin: field.origin }, { ...kernel, rules: rules.active }));
+          else report(record, field, checked, memo.lint({ name: field.name, text: checked, origin: field.origin }, { ...kernel, rules: rules.active }));
         }
         if (pool && batch.length >= BATCH_FIELDS) {
           send();

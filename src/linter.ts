@@ -98,6 +98,47 @@ export function lintField(field: { name: string; text: string; origin?: FieldOri
   return sortFindings(dedupeFindings(findings));
 }
 
+/**
+ * Findings of field values already linted with the same rules. Catalogue exports repeat values
+ * heavily (category paths, MOQs, payment terms, HS codes, boilerplate sentences), and the kernel is
+ * a pure function of the field and the rules, so a repeated value is answered from here. Only for
+ * built-in rules (a plugin rule may keep state between fields, e.g. one reporting duplicates) and
+ * short texts. One memo serves one set of kernel options (kind, strictness, locale) and one rule set
+ * per field name, as within one file; two generations of `capacity` entries keep the recent values and bound the memory.
+ */
+export class FieldMemo {
+  private young = new Map<string, FieldFinding[]>();
+  private old = new Map<string, FieldFinding[]>();
+  private readonly pureSets = new WeakMap<readonly ActiveRule[], boolean>();
+
+  constructor(
+    private readonly pure: (rule: Rule) => boolean,
+    private readonly capacity = 4096,
+    private readonly maxText = 512,
+  ) {}
+
+  /** `lintField`, or its remembered answer (shared: callers must not change the findings). */
+  lint(field: { name: string; text: string; origin?: FieldOrigin }, options: FieldLintOptions): FieldFinding[] {
+    if (field.text.length > this.maxText || !this.allPure(options.rules)) return lintField(field, options);
+    const key = `${field.name}\u0000${field.origin ?? ""}\u0000${field.text}`;
+    let findings = this.young.get(key);
+    if (findings) return findings;
+    findings = this.old.get(key) ?? lintField(field, options);
+    if (this.young.size >= this.capacity) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, findings);
+    return findings;
+  }
+
+  private allPure(rules: readonly ActiveRule[]): boolean {
+    let pure = this.pureSets.get(rules);
+    if (pure === undefined) this.pureSets.set(rules, (pure = rules.every((r) => this.pure(r.rule))));
+    return pure;
+  }
+}
+
 /** A rule's edit if it is well-formed (integers, start <= end, within the text); a plugin's bad edit is dropped. */
 function validEdit(edit: TextEdit | undefined, length: number): TextEdit | undefined {
   if (!edit || typeof edit.text !== "string") return undefined;

@@ -6,6 +6,7 @@ import type { Finding, Rule, RuleContext } from "../src/types.js";
 import {
   CONFIDENCE,
   dedupeFindings,
+  FieldMemo,
   lintField,
   renderMessage,
   severityFor,
@@ -270,5 +271,61 @@ describe("lintField", () => {
     expect(text.slice(im!.start, im!.end)).toBe("微信 lamp_lucy88");
     expect(im!.severity).toBe(2);
     expect(out.map((f) => f.start)).toEqual([...out.map((f) => f.start)].sort((x, y) => x - y));
+  });
+});
+
+describe("FieldMemo", () => {
+  const rules = [phoneRule, imRule].map((rule): ActiveRule => ({ rule, severity: 2, options: {} }));
+  const pure = (rule: Rule) => rule === phoneRule || rule === imRule;
+
+  test("a repeated value gets the same findings as linting it afresh", () => {
+    const memo = new FieldMemo(pure);
+    const texts = ["WhatsApp +86 138 0013 8000", "MOQ 500 pcs", "微信 wx13800138000", "WhatsApp +86 138 0013 8000", "MOQ 500 pcs"];
+    for (const text of texts) {
+      const field = { name: "description", text };
+      expect(memo.lint(field, options(rules))).toEqual(lintField(field, options(rules)));
+    }
+    expect(memo.lint({ name: "description", text: texts[0]! }, options(rules)).map((f) => f.ruleId)).toContain("no-phone-number");
+  });
+
+  test("the field name and origin are part of the value", () => {
+    const seen: RuleContext[] = [];
+    const rule = fakeRule("fake", [{ start: 0, end: 1, messageId: "hit", confidence: 0.9 }], seen);
+    const memo = new FieldMemo(() => true);
+    const active = [{ rule, severity: 2 as const, options: {} }];
+    memo.lint({ name: "title", text: "same" }, options(active));
+    memo.lint({ name: "description", text: "same" }, options(active));
+    memo.lint({ name: "description", text: "same", origin: "hidden" }, options(active));
+    memo.lint({ name: "description", text: "same" }, options(active));
+    expect(seen.map((c) => [c.field.name, c.field.origin])).toEqual([
+      ["title", undefined],
+      ["description", undefined],
+      ["description", "hidden"],
+    ]);
+  });
+
+  test("rules that are not known to be pure (plugins) see every field", () => {
+    const seen: RuleContext[] = [];
+    const plugin = fakeRule("plugin", [], seen);
+    const memo = new FieldMemo(pure);
+    const active = [...rules, { rule: plugin, severity: 2 as const, options: {} }];
+    for (let i = 0; i < 3; i++) memo.lint({ name: "description", text: "duplicate text" }, options(active));
+    expect(seen).toHaveLength(3);
+  });
+
+  test("long texts are not remembered, and the memory is bounded", () => {
+    const seen: RuleContext[] = [];
+    const rule = fakeRule("fake", [], seen);
+    const memo = new FieldMemo(() => true, 2, 10);
+    const active = [{ rule, severity: 2 as const, options: {} }];
+    const lint = (text: string) => memo.lint({ name: "d", text }, options(active));
+    lint("a long text, over ten");
+    lint("a long text, over ten");
+    expect(seen).toHaveLength(2);
+    // Capacity 2 per generation: "a" survives one turnover, not two.
+    for (const text of ["a", "b", "c", "a"]) lint(text);
+    expect(seen.map((c) => c.field.text).slice(2)).toEqual(["a", "b", "c"]);
+    for (const text of ["d", "e", "f", "g", "a"]) lint(text);
+    expect(seen.map((c) => c.field.text).slice(5)).toEqual(["d", "e", "f", "g", "a"]);
   });
 });

@@ -92,14 +92,19 @@ function stringArrayOption(options: Record<string, unknown>, key: string, ruleId
 /** The compiled phrase set of a rule with the given options (cached per distinct options). */
 export function phraseSetFor(ruleId: string, defaultMessageId: string, options: Record<string, unknown> = {}): PhraseSet {
   // Per options object first: the kernel passes the same object for every field.
+  // The last answer first: a field asks for the same rule's set twice (prefilter, then check).
+  const last = lastSet;
+  if (last && last.options === options && last.ruleId === ruleId && last.defaultMessageId === defaultMessageId) return last.set;
   let byRule = setsByOptions.get(options);
   if (!byRule) setsByOptions.set(options, (byRule = new Map()));
   const ruleKey = `${ruleId}\u0000${defaultMessageId}`;
   let set = byRule.get(ruleKey);
   if (!set) byRule.set(ruleKey, (set = phraseSetForOptions(ruleId, defaultMessageId, options)));
+  lastSet = { options, ruleId, defaultMessageId, set };
   return set;
 }
 const setsByOptions = new WeakMap<object, Map<string, PhraseSet>>();
+let lastSet: { options: object; ruleId: string; defaultMessageId: string; set: PhraseSet } | undefined;
 
 function phraseSetForOptions(ruleId: string, defaultMessageId: string, options: Record<string, unknown>): PhraseSet {
   const extra = stringArrayOption(options, "extraPhrases", ruleId);

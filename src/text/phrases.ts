@@ -1091,12 +1091,18 @@ class AnchorIndex {
     this.built = true;
   }
 
-  /** Calls `found(id, end)` for every anchor occurrence ending at text index `end` (inclusive). */
-  scan(text: string, found: (id: number, end: number) => void): void {
+  /**
+   * Marks `stamps[id] = stamp` (and lists `id`) for every anchor occurring in `text` at its required
+   * boundaries: `leftSpan[id]` is the anchor's length when it needs a non-word unit before it (else
+   * 0), `rightEdge[id]` is 1 when it needs one after it. One loop, no callback: short anchors ("e",
+   * "or") end at most positions of a text, so the per-occurrence work must be a few array reads.
+   */
+  scan(text: string, stamps: Uint32Array, stamp: number, list: number[], leftSpan: Int32Array, rightEdge: Uint8Array): void {
     if (!this.built) this.build();
     const { rootNext, ascii, next, fail, out } = this;
+    const n = text.length;
     let state = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c < 128) {
         state = ascii[state * 128 + c]!;
@@ -1118,7 +1124,15 @@ class AnchorIndex {
       }
       if (state === 0) continue;
       const ids = out[state]!;
-      for (let k = 0; k < ids.length; k++) found(ids[k]!, i);
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (stamps[id] === stamp) continue;
+        const span = leftSpan[id]!;
+        if (span > 0 && i >= span && WORD_UNIT[text.charCodeAt(i - span)]) continue;
+        if (rightEdge[id] && i + 1 < n && WORD_UNIT[text.charCodeAt(i + 1)]) continue;
+        stamps[id] = stamp;
+        list.push(id);
+      }
     }
   }
 }
@@ -1136,6 +1150,9 @@ class SharedAnchors {
    * scans (no allocation per field); a view's cached result holds while it was the latest scan. */
   private stamps = new Uint32Array(0);
   private stamp = 0;
+  /** Per anchor, its boundaries in the form `AnchorIndex.scan` reads (grown with `anchors`). */
+  private leftSpan = new Int32Array(0);
+  private rightEdge = new Uint8Array(0);
 
   register(anchor: Anchor): number {
     const key = `${anchor.text}\u0000${anchor.left}${anchor.right}`;
@@ -1160,22 +1177,15 @@ class SharedAnchors {
       this.stamps = new Uint32Array(Math.max(this.anchors.length, this.stamps.length * 2));
       this.stamp = 0;
     }
+    if (this.leftSpan.length !== this.anchors.length) {
+      this.leftSpan = Int32Array.from(this.anchors, (a) => (a.left ? a.text.length : 0));
+      this.rightEdge = Uint8Array.from(this.anchors, (a) => (a.right ? 1 : 0));
+    }
     const stamps = this.stamps;
     const stamp = ++this.stamp;
     const list: number[] = [];
     const seen = { stamps, stamp, list };
-    const anchors = this.anchors;
-    this.index.scan(text, (id, end) => {
-      if (stamps[id] === stamp) return;
-      const anchor = anchors[id]!;
-      if (anchor.left) {
-        const before = end - anchor.text.length;
-        if (before >= 0 && WORD_UNIT[text.charCodeAt(before)]) return;
-      }
-      if (anchor.right && end + 1 < text.length && WORD_UNIT[text.charCodeAt(end + 1)]) return;
-      stamps[id] = stamp;
-      list.push(id);
-    });
+    this.index.scan(text, stamps, stamp, list, this.leftSpan, this.rightEdge);
     holder[SharedAnchors.CACHE] = { version: this.version, seen };
     return seen;
   }
@@ -1288,6 +1298,9 @@ export class PhraseSet {
   private readonly slots: Int32Array;
   /** Per pattern: its anchor groups as shared anchor ids (see `CompiledPattern.anchorGroups`). */
   private readonly patternGroups: number[][][] = [];
+  /** `candidatePatterns`' marks: considered[index] === round for the patterns seen in this call. */
+  private considered = new Uint32Array(0);
+  private round = 0;
 
   constructor(
     readonly packs: readonly PackSource[],
@@ -1336,6 +1349,7 @@ export class PhraseSet {
     }
     this.slots = new Int32Array(sharedAnchors.anchors.length).fill(-1);
     for (const [shared, slot] of this.slotOf) this.slots[shared] = slot;
+    this.considered = new Uint32Array(this.patterns.length);
   }
 
   /** Number of compiled patterns (entries × patterns). */
@@ -1385,11 +1399,13 @@ export class PhraseSet {
    * only the first one found: the prefilter's question). */
   private candidatePatterns(view: TextView, first = false): number[] {
     const seen = sharedAnchors.seen(view);
-    const considered = new Set<number>();
+    // Patterns already considered for this call: a stamp per pattern, no set allocated per field.
+    const considered = this.considered;
+    const round = this.round === 0xffffffff ? (considered.fill(0), (this.round = 1)) : ++this.round;
     const list: number[] = [];
     const consider = (index: number): boolean => {
-      if (considered.has(index)) return false;
-      considered.add(index);
+      if (considered[index] === round) return false;
+      considered[index] = round;
       if (this.groupsSeen(index, seen)) list.push(index);
       return first && list.length > 0;
     };

@@ -3,7 +3,8 @@
 
 import { parentPort, workerData } from "node:worker_threads";
 import { OffsiteLinter, type LintOptions } from "../index.js";
-import { lintField, type ActiveRule } from "../linter.js";
+import { FieldMemo, type ActiveRule } from "../linter.js";
+import { isBuiltinRule } from "../../rules/index.js";
 import type { FieldBatch, WorkerReply } from "./pool.js";
 
 const linter = OffsiteLinter.create((workerData as { options: LintOptions }).options);
@@ -17,6 +18,18 @@ function canonical(options: Record<string, unknown>): Record<string, unknown> {
   return object;
 }
 
+/** One memo per rule set and kernel options, kept across batches (the same file sends many). */
+const memos = new Map<string, FieldMemo>();
+function memoFor(batch: FieldBatch, ruleSet: number): FieldMemo {
+  const key = JSON.stringify([batch.kind, batch.strict, batch.locale, batch.ruleSets[ruleSet]]);
+  let memo = memos.get(key);
+  if (!memo) {
+    if (memos.size >= 16) memos.clear();
+    memos.set(key, (memo = new FieldMemo(isBuiltinRule)));
+  }
+  return memo;
+}
+
 parentPort!.on("message", async ({ id, batch }: { id: number; batch: FieldBatch }) => {
   let reply: WorkerReply;
   try {
@@ -28,8 +41,9 @@ parentPort!.on("message", async ({ id, batch }: { id: number; batch: FieldBatch 
         return { rule, severity, options: canonical(options) };
       }),
     );
+    const memoOf = batch.ruleSets.map((_, k) => memoFor(batch, k));
     const findings = batch.fields.map((field) =>
-      lintField({ name: field.name, text: field.text, origin: field.origin }, { kind: batch.kind, strict: batch.strict, locale: batch.locale, rules: ruleSets[field.ruleSet]! }),
+      memoOf[field.ruleSet]!.lint({ name: field.name, text: field.text, origin: field.origin }, { kind: batch.kind, strict: batch.strict, locale: batch.locale, rules: ruleSets[field.ruleSet]! }),
     );
     reply = { id, findings };
   } catch (error) {
