@@ -1,15 +1,15 @@
 // Messaging-app mentions and how strongly each one offers a contact route.
-// Names, abbreviations, homophones and code words are data; pinyin catches 微信-like pairs that
+// Names, abbreviations, homophones and code words are data; a pinyin table catches 微信-like pairs that
 // no list has yet. Scores follow Presidio's model: a base per alias strength, raised by an id or
 // number after it, a contact verb or a "see my profile" route, lowered by product context.
 
-import { pinyin } from "pinyin-pro";
 import type { TextView } from "../../src/types.js";
 import { CONTACT_WORDS, PLATFORM_CHANNEL, PRODUCT_CONTEXT, REFUSAL_CONTEXT, after, before } from "./context.js";
 import { memo } from "./memo.js";
 import { withoutPictographs } from "./triggers.js";
 import { joinCjkWords } from "../../src/text/compact.js";
 import { CJK_DIGITS } from "../../src/text/digits.js";
+import { readsWei } from "./wei-readings.js";
 
 /** name: the app's real name; disguise: a form nobody writes by accident; weak: an ordinary word too. */
 export type AliasStrength = "name" | "disguise" | "weak";
@@ -183,8 +183,6 @@ function hasAlias(text: string): boolean {
   return false;
 }
 
-const WEI_READINGS = new Map<string, boolean>();
-
 /** Whether `findMessengerMentions` could find anything in the compact view built on `view`. */
 export function mayMentionMessenger(view: TextView): boolean {
   return memo(view, "messenger-trigger", () => {
@@ -195,12 +193,7 @@ export function mayMentionMessenger(view: TextView): boolean {
     if (!joined.includes("信")) return false;
     for (const m of joined.matchAll(/([\u4e00-\u9fff])信/gu)) {
       const first = m[1]!;
-      let wei = WEI_READINGS.get(first);
-      if (wei === undefined) {
-        wei = pinyin(first, { toneType: "none", multiple: true, type: "array" }).includes("wei");
-        WEI_READINGS.set(first, wei);
-      }
-      if (wei) return true;
+      if (readsWei(first)) return true;
     }
     return false;
   });
@@ -387,8 +380,7 @@ function pinyinHomophones(text: string, known: MessengerMention[]): MessengerMen
     if (known.some((k) => k.start <= start && k.end > start)) continue;
     const first = m[1]!;
     if (first === "微") continue;
-    const readings = pinyin(first, { toneType: "none", multiple: true, type: "array" });
-    if (!readings.includes("wei")) continue;
+    if (!readsWei(first)) continue;
     const rest = text.slice(start + 2);
     if (CJK_WORD_BEFORE.test(text.slice(0, start)) || CJK_WORD_AFTER.test(rest)) continue;
     const id = ID_AFTER.exec(rest);

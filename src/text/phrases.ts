@@ -1029,7 +1029,7 @@ class AnchorIndex {
   private readonly out: number[][] = [[]];
   /** Full transition table for ASCII characters (goto and failure links resolved): one array read
    * per character of Latin text. Non-ASCII characters walk the sparse maps. */
-  private ascii = new Int32Array(128);
+  private ascii: Int32Array | Uint16Array = new Int32Array(128);
   /** Root transitions for every UTF-16 unit: most characters of a text leave the automaton at the root. */
   private readonly rootNext = new Int32Array(0x10000);
   private built = false;
@@ -1072,7 +1072,8 @@ class AnchorIndex {
     }
     // Outputs along failure links, and the ASCII table, in breadth-first order (a state's failure
     // target is shallower, so it is complete before the state itself).
-    const ascii = new Int32Array(n * 128);
+    // 16-bit states while they fit: the table is states × 128 entries (~12k states: 3 MB, not 6).
+    const ascii = n <= 0xffff ? new Uint16Array(n * 128) : new Int32Array(n * 128);
     for (const state of order) {
       if (state !== 0) {
         const f = this.fail[state]!;
