@@ -708,17 +708,28 @@ export function compilePattern(source: string, options: CompileOptions = {}): Co
   const entry = cachedParse(source, options.defaultGap ?? DEFAULT_GAP);
   if (entry.anchors === undefined) entry.anchors = sequenceAnchors(entry.seq);
   entry.anchorGroups ??= sequenceAnchorGroups(entry.seq);
-  // The RegExp (and its source) is built at first use: V8 parses a regex when it is constructed,
-  // and most patterns of a rule never see a text that holds their anchors.
-  let regex: RegExp | undefined;
-  return {
-    source,
-    get regex() {
-      return (regex ??= new RegExp((entry.regexSource ??= sequenceRegex(entry.seq)), "gu"));
-    },
-    anchors: entry.anchors,
-    anchorGroups: entry.anchorGroups,
-  };
+  return new LazyPattern(source, entry);
+}
+
+/** A compiled pattern whose RegExp (and its source) is built at first use: V8 parses a regex when
+ * it is constructed, and most patterns of a rule never see a text that holds their anchors. A class
+ * (a getter on the prototype), as `regex` is read in the matching loop. */
+class LazyPattern implements CompiledPattern {
+  private built: RegExp | undefined;
+  readonly anchors: Anchor[] | null;
+  readonly anchorGroups: Anchor[][];
+
+  constructor(
+    readonly source: string,
+    private readonly entry: CompiledEntryCache,
+  ) {
+    this.anchors = entry.anchors!;
+    this.anchorGroups = entry.anchorGroups!;
+  }
+
+  get regex(): RegExp {
+    return (this.built ??= new RegExp((this.entry.regexSource ??= sequenceRegex(this.entry.seq)), "gu"));
+  }
 }
 
 /** Parses a pattern (and caches the parse) without compiling it: the syntax check of a pack. Throws
