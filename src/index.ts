@@ -9,13 +9,14 @@ import { builtinRules, isBuiltinRule } from "../rules/index.js";
 import { assertKnownPlatform, loadConfig, resolveFileSettings, settingsForField, parseRuleFlag, type LoadedConfig, type RuleFlag } from "./config/index.js";
 import { FieldMemo, originNote, type ActiveRule, type FieldFinding } from "./linter.js";
 import { FileText, MAX_FIX_PASSES, applyFixes, decodeForFix, encodeText } from "./fix.js";
-import type { FileFix, TextEdit } from "./types.js";
+import type { Category, FileFix, PenaltyEstimate, TextEdit } from "./types.js";
 import { foldText } from "./text/fold.js";
 import { estimateMessage, resolveProfile, totalFor, listPlatforms, type PlatformProfile } from "./penalties/index.js";
 import { disposeReaders, readerFor } from "./sources/index.js";
 import { htmlFieldsOf } from "./sources/html.js";
 import { limitsOf } from "./sources/limits.js";
 import { imagePathsIn } from "./sources/image-refs.js";
+import { detached } from "./sources/text-stream.js";
 import { SourceError, type FieldText, type SourceRecord, type LintMessage, type LintResult, type Locale, type SourceInput, type SourceLimits, type SourceReader, type SuppressedMessage } from "./types.js";
 import { FieldPool, workerCount, type Concurrency, type FieldJob, type RuleSetting } from "./workers/pool.js";
 import { applyDirectives, unknownRuleMessages, unusedDirectiveMessages, withoutUnknownRules, type Directive } from "./directives.js";
@@ -342,7 +343,8 @@ export class OffsiteLinter {
   private messageFor(record: SourceRecord, field: FieldText, finding: FieldFinding, note: string, profile: PlatformProfile, filePath: string): LintMessage {
     const start = field.position(finding.start);
     const end = field.position(finding.end);
-    const match = field.text.slice(finding.start, finding.end);
+    // Its own copy: a slice would keep the whole field text alive as long as the message.
+    const match = detached(field.text.slice(finding.start, finding.end));
     const rule = this.loaded.rules[finding.ruleId]!;
     const message: LintMessage = {
       ruleId: finding.ruleId,
@@ -353,14 +355,14 @@ export class OffsiteLinter {
       column: start.column,
       endLine: end.line,
       endColumn: end.column,
-      record: record.id !== undefined ? { index: record.index, id: record.id } : { index: record.index },
+      record: this.recordRef(record),
       field: field.name,
       match: this.options.mask ? maskValue(match) : match,
       messageId: finding.messageId,
       docsUrl: rule.meta.docs.url,
       suggestion: rule.meta.docs.fix?.[this.locale],
       confidence: Math.round(finding.confidence * 100) / 100,
-      penalty: estimateMessage(profile, finding.category, finding.severity, this.locale),
+      penalty: this.penaltyOf(profile, finding.category, finding.severity),
     };
     if (field.cell) message.cell = field.cell;
     if (field.origin) message.origin = field.origin;
@@ -368,6 +370,27 @@ export class OffsiteLinter {
     if (this.options.mask) rawMatches.set(message, match);
     return message;
   }
+
+  /** A message's record reference, one object for all the messages of a record (big exports hold
+   * many messages until the report). */
+  private recordRef(record: SourceRecord): NonNullable<LintMessage["record"]> {
+    if (this.lastRecord?.record !== record) {
+      this.lastRecord = { record, ref: record.id !== undefined ? { index: record.index, id: record.id } : { index: record.index } };
+    }
+    return this.lastRecord.ref;
+  }
+  private lastRecord: { record: SourceRecord; ref: NonNullable<LintMessage["record"]> } | undefined;
+
+  /** The penalty estimate of a message: one shared object per platform, category and severity. */
+  private penaltyOf(profile: PlatformProfile, category: Category, severity: 1 | 2): PenaltyEstimate {
+    let byKey = this.penalties.get(profile);
+    if (!byKey) this.penalties.set(profile, (byKey = new Map()));
+    const key = `${category}\u0000${severity}`;
+    let estimate = byKey.get(key);
+    if (!estimate) byKey.set(key, (estimate = estimateMessage(profile, category, severity, this.locale)));
+    return estimate;
+  }
+  private readonly penalties = new WeakMap<PlatformProfile, Map<string, PenaltyEstimate>>();
 
   /** The worker pool for a file, when `concurrency` asks for one (started once, kept for the run). */
   private poolFor(input: SourceInput): FieldPool | undefined {

@@ -92,19 +92,20 @@ function stringArrayOption(options: Record<string, unknown>, key: string, ruleId
 /** The compiled phrase set of a rule with the given options (cached per distinct options). */
 export function phraseSetFor(ruleId: string, defaultMessageId: string, options: Record<string, unknown> = {}): PhraseSet {
   // Per options object first: the kernel passes the same object for every field.
-  // The last answer first: a field asks for the same rule's set twice (prefilter, then check).
-  const last = lastSet;
-  if (last && last.options === options && last.ruleId === ruleId && last.defaultMessageId === defaultMessageId) return last.set;
+  // Each rule's last answer first: every field asks each rule's set once or twice with the same
+  // options object (prefilter, then check), and the rules take turns.
+  const last = lastSets.get(ruleId);
+  if (last && last.options === options && last.defaultMessageId === defaultMessageId) return last.set;
   let byRule = setsByOptions.get(options);
   if (!byRule) setsByOptions.set(options, (byRule = new Map()));
   const ruleKey = `${ruleId}\u0000${defaultMessageId}`;
   let set = byRule.get(ruleKey);
   if (!set) byRule.set(ruleKey, (set = phraseSetForOptions(ruleId, defaultMessageId, options)));
-  lastSet = { options, ruleId, defaultMessageId, set };
+  lastSets.set(ruleId, { options, defaultMessageId, set });
   return set;
 }
 const setsByOptions = new WeakMap<object, Map<string, PhraseSet>>();
-let lastSet: { options: object; ruleId: string; defaultMessageId: string; set: PhraseSet } | undefined;
+const lastSets = new Map<string, { options: object; defaultMessageId: string; set: PhraseSet }>();
 
 function phraseSetForOptions(ruleId: string, defaultMessageId: string, options: Record<string, unknown>): PhraseSet {
   const extra = stringArrayOption(options, "extraPhrases", ruleId);
