@@ -1203,6 +1203,35 @@ class SharedAnchors {
   }
 }
 
+/** Whether every group has one of its anchors in `seen`. */
+function allGroupsSeen(groups: readonly number[][], seen: SeenAnchors): boolean {
+  const { stamps, stamp } = seen;
+  for (const group of groups) {
+    let any = false;
+    for (const id of group) {
+      if (stamps[id] === stamp) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
+/**
+ * The anchor groups of an entry's `requires` patterns, as shared ids (see `PhraseSet.groupsSeen`):
+ * a hit of the entry needs one of them to match in the hit's sentences, so a text in which none
+ * shows all its groups cannot give a hit. The context may be cut mid-word (a very long sentence),
+ * where a boundary that fails in the whole text holds in the cut: these anchors are registered
+ * without boundaries. Null when nothing is required or a required pattern has no anchor groups.
+ */
+function requiredContextGroups(entry: CompiledEntry): number[][][] | null {
+  const patterns = entry.requires.patterns;
+  if (patterns.length === 0 || patterns.some((p) => p.anchorGroups.length === 0)) return null;
+  return patterns.map((p) => p.anchorGroups.map((group) => group.map((anchor) => sharedAnchors.register({ text: anchor.text, left: false, right: false }))));
+}
+
 /** The anchors found in one text: `stamps[id] === stamp` for each, and the ids (few, in scan order). */
 interface SeenAnchors {
   stamps: Uint32Array;
@@ -1310,6 +1339,9 @@ export class PhraseSet {
   private readonly slots: Int32Array;
   /** Per pattern: its anchor groups as shared anchor ids (see `CompiledPattern.anchorGroups`). */
   private readonly patternGroups: number[][][] = [];
+  /** Per pattern: the anchor groups of each `requires` pattern of its entry (one of which must
+   * match near a hit), or null when the entry requires nothing or a pattern has no anchors. */
+  private readonly requiredContexts: Array<number[][][] | null> = [];
   /** `candidatePatterns`' marks: considered[index] === round for the patterns seen in this call. */
   private considered = new Uint32Array(0);
   private round = 0;
@@ -1342,6 +1374,7 @@ export class PhraseSet {
         const index = this.patterns.length;
         this.patterns.push({ entry, pattern });
         this.patternGroups.push(pattern.anchorGroups.map((group) => group.map((anchor) => sharedAnchors.register(anchor))));
+        this.requiredContexts.push(requiredContextGroups(entry));
         if (!pattern.anchors) {
           this.alwaysRun.push(index);
           continue;
@@ -1391,20 +1424,12 @@ export class PhraseSet {
     return view.text.length > 0 && this.candidatePatterns(view, true).length > 0;
   }
 
-  /** Whether every anchor group of pattern `index` has an anchor in `seen`. */
+  /** Whether every anchor group of pattern `index` has an anchor in `seen`, and, when its entry
+   * `requires` context, every group of at least one of those patterns too. */
   private groupsSeen(index: number, seen: SeenAnchors): boolean {
-    const { stamps, stamp } = seen;
-    for (const group of this.patternGroups[index]!) {
-      let any = false;
-      for (const id of group) {
-        if (stamps[id] === stamp) {
-          any = true;
-          break;
-        }
-      }
-      if (!any) return false;
-    }
-    return true;
+    if (!allGroupsSeen(this.patternGroups[index]!, seen)) return false;
+    const required = this.requiredContexts[index];
+    return !required || required.some((groups) => allGroupsSeen(groups, seen));
   }
 
   /** The patterns whose every anchor group occurs in the view, in pattern order (with `first`,

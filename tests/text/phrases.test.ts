@@ -220,6 +220,18 @@ describe("phrase sets", () => {
     expect(hits(phrases, "Better price! Chat on WhatsApp.")).toEqual([]);
   });
 
+  it("its prefilter passes over texts where no `requires` phrase could match", () => {
+    const phrases = set([{ id: "p", patterns: ["better price"], confidence: 0.8, requires: ["on whatsapp", "(dm|pm) me"] }]);
+    const may = (text: string) => phrases.mayMatch(buildViews(text).folded);
+    expect(may("Better price for 500 pcs, see the tier table.")).toBe(false);
+    expect(may("Better price on WhatsApp!")).toBe(true);
+    expect(may("Better price, PM me")).toBe(true);
+    // A long sentence is read within a reach of 400 characters: the cut may fall inside a word,
+    // where "dm" starts a word in the cut but not in the text. The prefilter still lets it through.
+    const cut = `Better price ${"x".repeat(396)}dm me`;
+    expect(may(cut)).toBe(true);
+  });
+
   it("reads neighbouring sentences for `requires` and `boost` with `window`", () => {
     const phrases = set([{ id: "p", patterns: ["dealer price"], confidence: 0.8, requires: ["on telegram"], window: 1 }]);
     // a close `requires` match is reported with the hit, across the sentence mark too
