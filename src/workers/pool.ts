@@ -79,7 +79,9 @@ export class FieldPool {
   ) {
     const url = workerScript();
     for (let k = 0; k < size; k++) {
-      const worker = new Worker(url, { workerData });
+      // The young generation bounded as in the main thread (bin/offsite-lint.js): two 4 MB
+      // semi-spaces, which V8 counts as 12 MB of young generation.
+      const worker = new Worker(url, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
       worker.on("message", (reply: WorkerReply) => this.settle(reply));
       worker.on("error", (error) => this.fail(error));
       worker.on("exit", (code) => {
