@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse } from "yaml";
+import { readYamlData } from "../data-bundle.js";
 import { dataPath } from "../paths.js";
 import type { PlatformProfile, ProfileOverride, ProfileSource } from "./types.js";
 import { assertProfile, toBilingual } from "./validate.js";
@@ -41,7 +42,13 @@ function loadBundled(): Map<string, PlatformProfile> {
   const dir = profilesDir();
   const map = new Map<string, PlatformProfile>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
-    const profile = parseProfile(readFileSync(join(dir, file), "utf8"), file);
+    let data: unknown;
+    try {
+      data = readYamlData(join(dir, file));
+    } catch (error) {
+      throw new Error(`invalid platform profile ${file}: ${(error as Error).message}`);
+    }
+    const profile = deepFreeze(assertProfile(data, file));
     if (profile.id !== basename(file, ".yaml")) {
       throw new Error(`invalid platform profile ${file}: id "${profile.id}" does not match the file name`);
     }

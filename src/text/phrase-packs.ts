@@ -2,9 +2,9 @@
 // rule's packs over a field: the shared body of the phrase rules (no-offline-deal,
 // no-offsite-payment, no-assurance-refusal, the text part of no-qr-code).
 
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { readYamlData } from "../data-bundle.js";
 import { dataPath } from "../paths.js";
 import type { Bilingual, OptionsSchema, RuleContext, TriggerContext } from "../types.js";
 import { sentenceFix } from "./fixes.js";
@@ -34,7 +34,7 @@ export function readPhrasePacks(ruleId: string, dir = phrasePackDir(ruleId)): Pa
     const file = join(dir, name);
     let value: unknown;
     try {
-      value = parseYaml(readFileSync(file, "utf8"));
+      value = readYamlData(file);
     } catch (error) {
       throw new PhrasePackError(`not valid YAML (${(error as Error).message})`, file);
     }
