@@ -1040,12 +1040,29 @@ class AnchorIndex {
   private readonly out: number[][] = [[]];
   /** Full transition table for ASCII characters (goto and failure links resolved): one array read
    * per character of Latin text. Non-ASCII characters walk the sparse maps. */
-  private ascii: Int32Array | Uint16Array = new Int32Array(128);
+  private ascii: Int32Array | Uint16Array = new Int32Array(1);
+  /** ASCII unit → its column in `ascii`: 1..k for the characters some anchor holds, 0 for the
+   * rest (they lead every state back to the root). */
+  private asciiColumn = new Uint8Array(128);
+  private asciiWidth = 1;
+  /** `out` flattened for the scan (the ids of state s are outIds[outStart[s] .. outStart[s + 1]]):
+   * two typed arrays rather than an array of arrays spread over the heap, one cache line at most
+   * per character instead of a pointer chase. */
+  private outStart = new Int32Array(2);
+  private outIds = new Int32Array(0);
+  /** Per anchor id: its length if it needs a boundary before it (else 0), and whether after it. */
+  private readonly leftSpan: number[] = [];
+  private readonly rightEdge: boolean[] = [];
   /** Root transitions for every UTF-16 unit: most characters of a text leave the automaton at the root. */
   private readonly rootNext = new Int32Array(0x10000);
   private built = false;
 
-  add(word: string, id: number): void {
+  /** Adds anchor `id`; `left`/`right`: it only counts with a non-word unit (or the text's edge)
+   * before/after it. */
+  add(word: string, id: number, left: boolean, right: boolean): void {
+    if (id > MAX_PACKED_ID) throw new Error(`phrase anchors: more than ${MAX_PACKED_ID} anchors`);
+    this.leftSpan[id] = left ? word.length : 0;
+    this.rightEdge[id] = right;
     let state = 0;
     for (let i = 0; i < word.length; i++) {
       const c = word.charCodeAt(i);
@@ -1083,8 +1100,17 @@ class AnchorIndex {
     }
     // Outputs along failure links, and the ASCII table, in breadth-first order (a state's failure
     // target is shallower, so it is complete before the state itself).
-    // 16-bit states while they fit: the table is states × 128 entries (~12k states: 3 MB, not 6).
-    const ascii = n <= 0xffff ? new Uint16Array(n * 128) : new Int32Array(n * 128);
+    // The table is read once per character of every field, interleaved with all the other work:
+    // it must stay small to stay in the CPU caches (a 3 MB table made the scan ~5× slower in a
+    // real run than in a tight loop). Columns only for the ~40 ASCII characters anchors hold, and
+    // 16-bit states while they fit: ~12k states × 42 columns × 2 bytes ≈ 1 MB.
+    const column = new Uint8Array(128);
+    const columnChar: number[] = [0];
+    for (const goto of this.next) {
+      for (const c of goto.keys()) if (c < 128 && column[c] === 0) column[c] = columnChar.push(c) - 1;
+    }
+    const width = columnChar.length;
+    const ascii = n <= 0xffff ? new Uint16Array(n * width) : new Int32Array(n * width);
     for (const state of order) {
       if (state !== 0) {
         const f = this.fail[state]!;
@@ -1092,32 +1118,50 @@ class AnchorIndex {
         if (inherited.length > 0) this.out[state] = [...new Set([...this.out[state]!, ...inherited])];
       }
       const goto = this.next[state]!;
-      const base = state * 128;
-      const failBase = this.fail[state]! * 128;
-      for (let c = 0; c < 128; c++) {
-        const to = goto.get(c);
-        ascii[base + c] = to !== undefined ? to : state === 0 ? 0 : ascii[failBase + c]!;
+      const base = state * width;
+      const failBase = this.fail[state]! * width;
+      // Column 0 (a character no anchor holds) stays 0: back to the root.
+      for (let k = 1; k < width; k++) {
+        const to = goto.get(columnChar[k]!);
+        ascii[base + k] = to !== undefined ? to : state === 0 ? 0 : ascii[failBase + k]!;
       }
     }
     this.ascii = ascii;
+    this.asciiColumn = column;
+    this.asciiWidth = width;
+    const outStart = new Int32Array(n + 1);
+    for (let state = 0; state < n; state++) outStart[state + 1] = outStart[state]! + this.out[state]!.length;
+    // Each output packs its id with its boundary needs (see PACKED_*): one read per output.
+    const outIds = new Int32Array(outStart[n]!);
+    for (let state = 0; state < n; state++) {
+      const ids = this.out[state]!;
+      const at = outStart[state]!;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        const span = Math.min(this.leftSpan[id]!, PACKED_SPAN_MAX);
+        outIds[at + k] = id | (span << PACKED_SPAN_SHIFT) | (this.rightEdge[id] ? PACKED_RIGHT : 0);
+      }
+    }
+    this.outStart = outStart;
+    this.outIds = outIds;
     this.built = true;
   }
 
   /**
    * Marks `stamps[id] = stamp` (and lists `id`) for every anchor occurring in `text` at its required
-   * boundaries: `leftSpan[id]` is the anchor's length when it needs a non-word unit before it (else
-   * 0), `rightEdge[id]` is 1 when it needs one after it. One loop, no callback: short anchors ("e",
-   * "or") end at most positions of a text, so the per-occurrence work must be a few array reads.
+   * boundaries. One loop over typed arrays, no callback: short anchors ("e", "or") end at most
+   * positions of a text, and the scan runs between all the other work of a field, with the CPU
+   * caches cold; the per-character work must be a few reads of small arrays.
    */
-  scan(text: string, stamps: Uint32Array, stamp: number, list: number[], leftSpan: Int32Array, rightEdge: Uint8Array): void {
+  scan(text: string, stamps: Uint32Array, stamp: number, list: number[]): void {
     if (!this.built) this.build();
-    const { rootNext, ascii, next, fail, out } = this;
+    const { rootNext, ascii, asciiColumn, asciiWidth, next, fail, outStart, outIds, leftSpan } = this;
     const n = text.length;
     let state = 0;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c < 128) {
-        state = ascii[state * 128 + c]!;
+        state = ascii[state * asciiWidth + asciiColumn[c]!]!;
       } else if (state === 0) {
         state = rootNext[c]!;
       } else {
@@ -1135,19 +1179,29 @@ class AnchorIndex {
         }
       }
       if (state === 0) continue;
-      const ids = out[state]!;
-      for (let k = 0; k < ids.length; k++) {
-        const id = ids[k]!;
+      const last = outStart[state + 1]!;
+      for (let k = outStart[state]!; k < last; k++) {
+        const packed = outIds[k]!;
+        const id = packed & PACKED_ID_MASK;
         if (stamps[id] === stamp) continue;
-        const span = leftSpan[id]!;
-        if (span > 0 && i >= span && WORD_UNIT[text.charCodeAt(i - span)]) continue;
-        if (rightEdge[id] && i + 1 < n && WORD_UNIT[text.charCodeAt(i + 1)]) continue;
+        let span = (packed >>> PACKED_SPAN_SHIFT) & PACKED_SPAN_MAX;
+        if (span === PACKED_SPAN_MAX) span = leftSpan[id]!;
+        if (span > 0 && i >= span && isWordUnit(text.charCodeAt(i - span))) continue;
+        if (packed & PACKED_RIGHT && i + 1 < n && isWordUnit(text.charCodeAt(i + 1))) continue;
         stamps[id] = stamp;
         list.push(id);
       }
     }
   }
 }
+
+/** An output of the anchor automaton in one int: id (21 bits), the boundary span before it
+ * (9 bits; the largest value means "look it up"), a boundary after it (1 bit). */
+const PACKED_ID_MASK = 0x1fffff;
+const MAX_PACKED_ID = PACKED_ID_MASK;
+const PACKED_SPAN_SHIFT = 21;
+const PACKED_SPAN_MAX = 0x1ff;
+const PACKED_RIGHT = 1 << 30;
 
 /** One automaton for the anchors of every phrase set in the process, so a field's text is scanned
  * once for all the phrase rules (they share the field's folded view object), not once per rule. */
@@ -1162,9 +1216,6 @@ class SharedAnchors {
    * scans (no allocation per field); a view's cached result holds while it was the latest scan. */
   private stamps = new Uint32Array(0);
   private stamp = 0;
-  /** Per anchor, its boundaries in the form `AnchorIndex.scan` reads (grown with `anchors`). */
-  private leftSpan = new Int32Array(0);
-  private rightEdge = new Uint8Array(0);
 
   register(anchor: Anchor): number {
     const key = `${anchor.text}\u0000${anchor.left}${anchor.right}`;
@@ -1173,7 +1224,7 @@ class SharedAnchors {
       id = this.anchors.length;
       this.ids.set(key, id);
       this.anchors.push(anchor);
-      this.index.add(anchor.text, id);
+      this.index.add(anchor.text, id, anchor.left, anchor.right);
       this.version++;
     }
     return id;
@@ -1189,15 +1240,11 @@ class SharedAnchors {
       this.stamps = new Uint32Array(Math.max(this.anchors.length, this.stamps.length * 2));
       this.stamp = 0;
     }
-    if (this.leftSpan.length !== this.anchors.length) {
-      this.leftSpan = Int32Array.from(this.anchors, (a) => (a.left ? a.text.length : 0));
-      this.rightEdge = Uint8Array.from(this.anchors, (a) => (a.right ? 1 : 0));
-    }
     const stamps = this.stamps;
     const stamp = ++this.stamp;
     const list: number[] = [];
     const seen = { stamps, stamp, list };
-    this.index.scan(text, stamps, stamp, list, this.leftSpan, this.rightEdge);
+    this.index.scan(text, stamps, stamp, list);
     holder[SharedAnchors.CACHE] = { version: this.version, seen };
     return seen;
   }
@@ -1241,6 +1288,12 @@ interface SeenAnchors {
 
 const sharedAnchors = new SharedAnchors();
 
+/** Whether a UTF-16 unit is a word character for boundaries: ASCII from a 128-entry table that
+ * stays in the cache, the rest from the full one. */
+function isWordUnit(c: number): number {
+  return c < 128 ? ASCII_WORD_UNIT[c]! : WORD_UNIT[c]!;
+}
+
 /** Per UTF-16 unit: is it a word character for boundaries (the WORD_CLASS ranges)? */
 const WORD_UNIT = (() => {
   const table = new Uint8Array(0x10000);
@@ -1251,6 +1304,8 @@ const WORD_UNIT = (() => {
   }
   return table;
 })();
+
+const ASCII_WORD_UNIT = WORD_UNIT.slice(0, 128);
 
 // ---------------------------------------------------------------------------------------------
 // Compiled phrase sets and matching
