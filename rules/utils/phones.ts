@@ -77,7 +77,17 @@ const PARSE_MEMO_SIZE = 4096;
 const parseMemo = new Map<string, unknown>();
 function memoParse<T>(key: string, parse: () => T): T {
   if (parseMemo.has(key)) return parseMemo.get(key) as T;
-  const value = parse();
+  // libphonenumber-js answers an unparsable number by throwing (and catching) a ParseError: most
+  // digit runs of a listing are not phones, and capturing a stack trace for each is the costly
+  // part. None is ever shown.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let value: T;
+  try {
+    value = parse();
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   if (parseMemo.size >= PARSE_MEMO_SIZE) parseMemo.delete(parseMemo.keys().next().value!);
   parseMemo.set(key, value);
   return value;
