@@ -1476,7 +1476,7 @@ export class PhraseSet {
   /** Whether any pattern could match `view` at all (an anchor of this set occurs, or a pattern has
    * none): false proves `match` returns nothing. Shares the one anchor scan per view. */
   mayMatch(view: TextView): boolean {
-    return view.text.length > 0 && this.candidatePatterns(view, true).length > 0;
+    return view.text.length > 0 && this.candidatePatterns(view).length > 0;
   }
 
   /** Whether every anchor group of pattern `index` has an anchor in `seen`, and, when its entry
@@ -1487,28 +1487,32 @@ export class PhraseSet {
     return !required || required.some((groups) => allGroupsSeen(groups, seen));
   }
 
-  /** The patterns whose every anchor group occurs in the view, in pattern order (with `first`,
-   * only the first one found: the prefilter's question). */
-  private candidatePatterns(view: TextView, first = false): number[] {
+  /** The patterns whose every anchor group occurs in the view, in pattern order. The last answer
+   * is kept: a rule asks twice for the same field (its prefilter, then its check). */
+  private candidatePatterns(view: TextView): number[] {
     const seen = sharedAnchors.seen(view);
+    const last = this.lastCandidates;
+    if (last && last.view === view && last.stamp === seen.stamp) return last.list;
     // Patterns already considered for this call: a stamp per pattern, no set allocated per field.
     const considered = this.considered;
     const round = this.round === 0xffffffff ? (considered.fill(0), (this.round = 1)) : ++this.round;
     const list: number[] = [];
-    const consider = (index: number): boolean => {
-      if (considered[index] === round) return false;
+    const consider = (index: number): void => {
+      if (considered[index] === round) return;
       considered[index] = round;
       if (this.groupsSeen(index, seen)) list.push(index);
-      return first && list.length > 0;
     };
-    for (const index of this.alwaysRun) if (consider(index)) return list;
+    for (const index of this.alwaysRun) consider(index);
     for (const id of seen.list) {
       const slot = id < this.slots.length ? this.slots[id]! : -1;
       if (slot < 0) continue;
-      for (const index of this.anchorPatterns[slot]!) if (consider(index)) return list;
+      for (const index of this.anchorPatterns[slot]!) consider(index);
     }
-    return list.sort((a, b) => a - b);
+    list.sort((a, b) => a - b);
+    this.lastCandidates = { view, stamp: seen.stamp, list };
+    return list;
   }
+  private lastCandidates: { view: TextView; stamp: number; list: number[] } | undefined;
 
   private rawHits(view: TextView, maxPerPattern: number): RawHit[] {
     const text = view.text;
