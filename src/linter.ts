@@ -102,28 +102,44 @@ export function lintField(field: { name: string; text: string; origin?: FieldOri
  * Findings of field values already linted with the same rules. Catalogue exports repeat values
  * heavily (category paths, MOQs, payment terms, HS codes, boilerplate sentences), and the kernel is
  * a pure function of the field and the rules, so a repeated value is answered from here. Only for
- * built-in rules (a plugin rule may keep state between fields, e.g. one reporting duplicates) and
- * short texts. One memo serves one set of kernel options (kind, strictness, locale) and one rule set
- * per field name, as within one file; two generations of `capacity` entries keep the recent values and bound the memory.
+ * built-in rules (a plugin rule may keep state between fields, e.g. one reporting duplicates), for
+ * short texts, in columns whose values do repeat. One memo serves one set of kernel options (kind,
+ * strictness, locale) and one rule set per field name, as within one file; two generations of
+ * `capacity` entries keep the recent values and bound the memory.
  */
 export class FieldMemo {
   private young = new Map<string, FieldFinding[]>();
   private old = new Map<string, FieldFinding[]>();
   private readonly pureSets = new WeakMap<readonly ActiveRule[], boolean>();
+  /** Per field name: lookups and hits. A column whose values hardly repeat (ids, titles, most
+   * descriptions) stops being remembered: its keys would only churn through the old generation. */
+  private readonly columns = new Map<string, { lookups: number; hits: number }>();
 
   constructor(
     private readonly pure: (rule: Rule) => boolean,
     private readonly capacity = 4096,
     private readonly maxText = 512,
+    /** Lookups after which a column must have hit `minHitRate` of the time to stay remembered. */
+    private readonly trial = 1024,
+    private readonly minHitRate = 0.05,
   ) {}
 
   /** `lintField`, or its remembered answer (shared: callers must not change the findings). */
   lint(field: { name: string; text: string; origin?: FieldOrigin }, options: FieldLintOptions): FieldFinding[] {
     if (field.text.length > this.maxText || !this.allPure(options.rules)) return lintField(field, options);
+    let column = this.columns.get(field.name);
+    if (!column) this.columns.set(field.name, (column = { lookups: 0, hits: 0 }));
+    if (column.lookups >= this.trial && column.hits < column.lookups * this.minHitRate) return lintField(field, options);
+    column.lookups++;
     const key = `${field.name}\u0000${field.origin ?? ""}\u0000${field.text}`;
     let findings = this.young.get(key);
-    if (findings) return findings;
-    findings = this.old.get(key) ?? lintField(field, options);
+    if (findings) {
+      column.hits++;
+      return findings;
+    }
+    findings = this.old.get(key);
+    if (findings) column.hits++;
+    else findings = lintField(field, options);
     if (this.young.size >= this.capacity) {
       this.old = this.young;
       this.young = new Map();

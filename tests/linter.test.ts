@@ -313,6 +313,18 @@ describe("FieldMemo", () => {
     expect(seen).toHaveLength(3);
   });
 
+  test("a column whose values do not repeat stops being remembered; one that repeats stays", () => {
+    const seen: RuleContext[] = [];
+    const rule = fakeRule("fake", [], seen);
+    const memo = new FieldMemo(() => true, 100, 100, 4, 0.5);
+    const active = [{ rule, severity: 2 as const, options: {} }];
+    const lint = (name: string, text: string) => memo.lint({ name, text }, options(active));
+    for (const text of ["a", "b", "c", "d"]) lint("id", text); // 4 lookups, no hit
+    lint("id", "a"); // a miss now: the column is no longer looked up
+    for (const text of ["x", "x", "x", "x", "x"]) lint("category", text);
+    expect(seen.map((c) => `${c.field.name}:${c.field.text}`)).toEqual(["id:a", "id:b", "id:c", "id:d", "id:a", "category:x"]);
+  });
+
   test("long texts are not remembered, and the memory is bounded", () => {
     const seen: RuleContext[] = [];
     const rule = fakeRule("fake", [], seen);
