@@ -7,7 +7,7 @@ import { dirname, relative, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { builtinRules, isBuiltinRule } from "../rules/index.js";
 import { assertKnownPlatform, loadConfig, resolveFileSettings, settingsForField, parseRuleFlag, type LoadedConfig, type RuleFlag } from "./config/index.js";
-import { FieldMemo, originNote, type ActiveRule, type FieldFinding } from "./linter.js";
+import { FieldMemo, originNote, type ActiveRule, type FieldFinding, type FieldLintOptions } from "./linter.js";
 import { FileText, MAX_FIX_PASSES, applyFixes, decodeForFix, encodeText } from "./fix.js";
 import type { Category, FileFix, PenaltyEstimate, TextEdit } from "./types.js";
 import { foldText } from "./text/fold.js";
@@ -263,7 +263,8 @@ export class OffsiteLinter {
     // The active rules of each field name, as objects for the kernel and as data for workers.
     const ruleSets: RuleSetting[][] = [];
     const ruleSetIndex = new Map<string, number>();
-    const byField = new Map<string, { active: ActiveRule[]; ruleSet: number } | null>();
+    const kernel = { kind: reader.kind, strict: settings.strict, locale: this.locale };
+    const byField = new Map<string, { options: FieldLintOptions; ruleSet: number } | null>();
     const rulesFor = (name: string) => {
       let entry = byField.get(name);
       if (entry === undefined) {
@@ -280,13 +281,12 @@ export class OffsiteLinter {
           const key = JSON.stringify(setting);
           let ruleSet = ruleSetIndex.get(key);
           if (ruleSet === undefined) ruleSetIndex.set(key, (ruleSet = ruleSets.push(setting) - 1));
-          entry = { active, ruleSet };
+          entry = { options: { ...kernel, rules: active }, ruleSet };
         }
         byField.set(name, entry);
       }
       return entry;
     };
-    const kernel = { kind: reader.kind, strict: settings.strict, locale: this.locale };
     const memo = new FieldMemo(isBuiltinRule);
     /** One field's findings as messages, in the file's coordinates. */
     const report = (record: SourceRecord, field: FieldText, checked: string, findings: FieldFinding[]) => {
@@ -323,7 +323,7 @@ export class OffsiteLinter {
           // A field longer than `limits.maxFieldLength` is checked up to the limit, and says so.
           const checked = field.text.length > maxFieldLength ? truncateText(field.text, maxFieldLength) : field.text;
           if (pool) batch.push({ record, field, checked });
-          else report(record, field, checked, memo.lint({ name: field.name, text: checked, origin: field.origin }, { ...kernel, rules: rules.active }));
+          else report(record, field, checked, memo.lint({ name: field.name, text: checked, origin: field.origin }, rules.options));
         }
         if (pool && batch.length >= BATCH_FIELDS) {
           send();
