@@ -20,6 +20,10 @@ const LINK_ROUTE = /\blink (?:is )?in (?:my |our |the )?bio\b|\b(?:bio|profile) 
 const SEARCH_ROUTE =
   /\b(?:search|google|look up|find)\s+(?:for\s+)?(?:us\s+)?["'“‘][^"'”’\n]{2,40}["'”’]\s*(?:on|in|via)\s+(?:google|bing|baidu|yandex|naver)\b|\b(?:google|search)\s+(?:for\s+)?["'“‘]?[^"'”’\n.]{2,30}?\s+official\s+(?:site|website|store|shop)\b|(?:百度|谷歌|google)?(?:搜索|搜一下|搜)\s*[「“"']?[^」”"'\s，。]{2,20}?[」”"']?\s*(?:官网|官方网站|官方商城|独立站)/giu;
 
+/** A word every SEARCH_ROUTE match holds: tested first, as the route's optional lead-in makes V8
+ * try it at every position of every field (~5 µs a row). */
+const SEARCH_WORD = /search|google|look up|find|搜/iu;
+
 /** 淘口令-style share tokens (￥AbC123xYz￥) and "copy this and open App X" blocks. */
 const SHARE_TOKEN = /[￥¥$€₤]\s?[a-z0-9]{8,16}\s?[￥¥$€₤]|(?:复制|copy)[^\n。！!]{0,12}(?:打开|open)[^\n。！!]{0,8}(?:淘宝|天猫|抖音|拼多多|京东|小红书|快手|闲鱼|taobao|tiktok|douyin|pinduoduo|jd)/giu;
 
@@ -95,7 +99,9 @@ const rule: Rule = {
     }
   },
   mayReport: ({ views }) =>
-    mayHoldAddress(views.folded) || [LINK_ROUTE, SHARE_TOKEN, SEARCH_ROUTE].some((route) => views.folded.text.search(route) >= 0),
+    mayHoldAddress(views.folded) ||
+    [LINK_ROUTE, SHARE_TOKEN].some((route) => views.folded.text.search(route) >= 0) ||
+    (SEARCH_WORD.test(views.folded.text) && views.folded.text.search(SEARCH_ROUTE) >= 0),
 };
 
 export default rule;
