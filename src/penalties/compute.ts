@@ -102,36 +102,47 @@ function countedOf(message: LintMessage, profile: PlatformProfile): Counted | nu
   };
 }
 
-/** One entry per violation as the platform counts them (per message, or per listing). */
-function violations(messages: readonly LintMessage[], profile: PlatformProfile): Counted[] {
-  const each = messages.flatMap((m) => {
-    const c = countedOf(m, profile);
-    return c ? [{ message: m, counted: c }] : [];
-  });
-  if (profile.aggregation.per === "violation") return each.map((e) => e.counted);
-  // Per listing: a message without a record belongs to the file's single record (a template).
-  const groups = new Map<number, Counted[]>();
-  for (const { message, counted } of each) {
-    const key = message.record?.index ?? -1;
-    groups.set(key, [...(groups.get(key) ?? []), counted]);
+/**
+ * One entry per violation as the platform counts them (per message, or per listing), made as the
+ * messages are read: a 1 GB export has tens of thousands of messages, and an array of entries per
+ * message (for the file, then again for the run) came on top of them at the end of the run.
+ */
+function* violations(messages: readonly LintMessage[], profile: PlatformProfile): Generator<Counted> {
+  if (profile.aggregation.per === "violation") {
+    for (const m of messages) {
+      const counted = countedOf(m, profile);
+      if (counted) yield counted;
+    }
+    return;
   }
-  return [...groups.values()].map((group) => ({
-    points: maxKnown(group.map((c) => c.points)),
-    fine: maxKnown(group.map((c) => c.fine)),
-    confidence: group.reduce<Confidence | null>((acc, c) => lower(acc, c.confidence), null) ?? "low",
-  }));
+  // Per listing: a message without a record belongs to the file's single record (a template).
+  const listings = new Map<number, Counted>();
+  for (const m of messages) {
+    const counted = countedOf(m, profile);
+    if (!counted) continue;
+    const key = m.record?.index ?? -1;
+    const listing = listings.get(key);
+    if (!listing) listings.set(key, { ...counted });
+    else {
+      listing.points = maxKnown([listing.points, counted.points]);
+      listing.fine = maxKnown([listing.fine, counted.fine]);
+      listing.confidence = lower(listing.confidence, counted.confidence);
+    }
+  }
+  yield* listings.values();
 }
 
-function summarise(counted: Counted[], profile: PlatformProfile): PenaltySummary {
+function summarise(counted: Iterable<Counted>, profile: PlatformProfile): PenaltySummary {
   const summary: PenaltySummary = {
     platform: profile.id,
     points: 0,
-    counted: counted.length,
+    counted: 0,
     unknownPoints: 0,
     confidence: null,
   };
   let fine: number | null = null;
   for (const c of counted) {
+    summary.counted++;
     if (c.points === null) summary.unknownPoints++;
     else summary.points = round1(summary.points + c.points);
     if (c.fine !== null) fine = round1((fine ?? 0) + c.fine);
@@ -152,7 +163,9 @@ export function totalFor(messages: readonly LintMessage[], profile: PlatformProf
 /** The total for a whole run (listings are per file, so files simply add up). */
 export function runTotal(results: readonly LintResult[], profile: PlatformProfile): PenaltySummary {
   return summarise(
-    results.flatMap((r) => violations(r.messages, profile)),
+    (function* () {
+      for (const r of results) yield* violations(r.messages, profile);
+    })(),
     profile,
   );
 }
