@@ -9,7 +9,7 @@ import { builtinRules, isBuiltinRule } from "../rules/index.js";
 import { assertKnownPlatform, loadConfig, resolveFileSettings, settingsForField, parseRuleFlag, type LoadedConfig, type RuleFlag } from "./config/index.js";
 import { FieldMemo, originNote, type ActiveRule, type FieldFinding, type FieldLintOptions } from "./linter.js";
 import { FileText, MAX_FIX_PASSES, applyFixes, decodeForFix, encodeText } from "./fix.js";
-import type { Category, FileFix, PenaltyEstimate, TextEdit } from "./types.js";
+import type { FileFix, TextEdit } from "./types.js";
 import { foldText } from "./text/fold.js";
 import { estimateMessage, resolveProfile, totalFor, listPlatforms, type PlatformProfile } from "./penalties/index.js";
 import { disposeReaders, readerFor } from "./sources/index.js";
@@ -362,7 +362,7 @@ export class OffsiteLinter {
       docsUrl: rule.meta.docs.url,
       suggestion: rule.meta.docs.fix?.[this.locale],
       confidence: Math.round(finding.confidence * 100) / 100,
-      penalty: this.penaltyOf(profile, finding.category, finding.severity),
+      penalty: estimateMessage(profile, finding.category, finding.severity, this.locale),
     };
     if (field.cell) message.cell = field.cell;
     if (field.origin) message.origin = field.origin;
@@ -380,17 +380,6 @@ export class OffsiteLinter {
     return this.lastRecord.ref;
   }
   private lastRecord: { record: SourceRecord; ref: NonNullable<LintMessage["record"]> } | undefined;
-
-  /** The penalty estimate of a message: one shared object per platform, category and severity. */
-  private penaltyOf(profile: PlatformProfile, category: Category, severity: 1 | 2): PenaltyEstimate {
-    let byKey = this.penalties.get(profile);
-    if (!byKey) this.penalties.set(profile, (byKey = new Map()));
-    const key = `${category}\u0000${severity}`;
-    let estimate = byKey.get(key);
-    if (!estimate) byKey.set(key, (estimate = estimateMessage(profile, category, severity, this.locale)));
-    return estimate;
-  }
-  private readonly penalties = new WeakMap<PlatformProfile, Map<string, PenaltyEstimate>>();
 
   /** The worker pool for a file, when `concurrency` asks for one (started once, kept for the run). */
   private poolFor(input: SourceInput): FieldPool | undefined {

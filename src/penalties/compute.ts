@@ -49,13 +49,27 @@ export function ruleFor(
   return { rule: entry.error, weight: profile.aggregation.warningWeight ?? DEFAULT_WARNING_WEIGHT };
 }
 
-/** The estimate for one finding of `category` at `severity` (1 = warning, 2 = error). */
+/**
+ * The estimate for one finding of `category` at `severity` (1 = warning, 2 = error): one frozen
+ * object per profile, category, severity and locale, shared by every message it is given to (a big
+ * export holds tens of thousands of messages until the report).
+ */
 export function estimateMessage(
   profile: PlatformProfile,
   category: Category | undefined,
   severity: 1 | 2,
   locale: Locale = "en",
 ): PenaltyEstimate {
+  let byKey = estimates.get(profile);
+  if (!byKey) estimates.set(profile, (byKey = new Map()));
+  const key = `${category ?? ""}\u0000${severity}\u0000${locale}`;
+  let estimate = byKey.get(key);
+  if (!estimate) byKey.set(key, (estimate = Object.freeze(computeEstimate(profile, category, severity, locale))));
+  return estimate;
+}
+const estimates = new WeakMap<PlatformProfile, Map<string, PenaltyEstimate>>();
+
+function computeEstimate(profile: PlatformProfile, category: Category | undefined, severity: 1 | 2, locale: Locale): PenaltyEstimate {
   const { rule, weight } = ruleFor(profile, category, severity);
   const estimate: PenaltyEstimate = {
     platform: profile.id,
