@@ -1,7 +1,7 @@
 // Platform profiles: the bundled YAML files (the only I/O of src/penalties/, read once and
 // cached), lookup by id, and the user's overrides merged over a bundled profile (pure).
 
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse } from "yaml";
 import { readYamlData } from "../data-bundle.js";
@@ -28,9 +28,14 @@ export function profilesDir(): string {
 
 /** Parses and validates one profile from YAML text. `origin` names the file in errors. */
 export function parseProfile(text: string, origin: string): PlatformProfile {
+  return profileFrom(() => parse(text), origin);
+}
+
+/** The profile in the YAML that `read` parses, validated and frozen; errors name `origin`. */
+function profileFrom(read: () => unknown, origin: string): PlatformProfile {
   let data: unknown;
   try {
-    data = parse(text);
+    data = read();
   } catch (error) {
     throw new Error(`invalid platform profile ${origin}: ${(error as Error).message}`);
   }
@@ -42,13 +47,7 @@ function loadBundled(): Map<string, PlatformProfile> {
   const dir = profilesDir();
   const map = new Map<string, PlatformProfile>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
-    let data: unknown;
-    try {
-      data = readYamlData(join(dir, file));
-    } catch (error) {
-      throw new Error(`invalid platform profile ${file}: ${(error as Error).message}`);
-    }
-    const profile = deepFreeze(assertProfile(data, file));
+    const profile = profileFrom(() => readYamlData(join(dir, file)), file);
     if (profile.id !== basename(file, ".yaml")) {
       throw new Error(`invalid platform profile ${file}: id "${profile.id}" does not match the file name`);
     }
