@@ -287,19 +287,10 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
     maxPenalty: options.maxPenalty,
     version: packageVersion(),
   };
-  if (formatter === builtinFormatters.json) {
-    // The JSON report of a big export is written as it is serialised, never held as one string.
-    writeChunked(jsonChunks(results), options.outputFile ? resolve(io.cwd, options.outputFile) : undefined, io);
-  } else {
-    const output = formatter(results, context);
-    if (options.outputFile) {
-      const target = resolve(io.cwd, options.outputFile);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, output);
-    } else if (output) {
-      io.stdout(output.endsWith("\n") ? output : output + "\n");
-    }
-  }
+  const target = options.outputFile ? resolve(io.cwd, options.outputFile) : undefined;
+  // The JSON report of a big export is written as it is serialised, never held as one string.
+  const output = formatter === builtinFormatters.json ? jsonChunks(results) : [formatter(results, context)];
+  writeReport(output, target, io);
 
   if (baseline.unused.length > 0 && !options.passOnUnprunedSuppressions) {
     const shown = baseline.unused.slice(0, 20).map((line) => `  ${line}\n`).join("");
@@ -321,8 +312,11 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
   return 0;
 }
 
-/** Writes pieces of a report to `target` (or standard output, ending in a newline), about 1 MB at a time. */
-function writeChunked(pieces: Iterable<string>, target: string | undefined, io: Io): void {
+/**
+ * Writes a report, given in pieces, to `target` about 1 MB at a time; or to standard output, ending
+ * in a newline (nothing for an empty report).
+ */
+function writeReport(pieces: Iterable<string>, target: string | undefined, io: Io): void {
   let fd: number | undefined;
   if (target) {
     mkdirSync(dirname(target), { recursive: true });
@@ -331,10 +325,13 @@ function writeChunked(pieces: Iterable<string>, target: string | undefined, io: 
   try {
     let buffer: string[] = [];
     let size = 0;
+    let last = "";
     const flush = () => {
       const text = buffer.join("");
       buffer = [];
       size = 0;
+      if (text === "") return;
+      last = text;
       if (fd !== undefined) writeSync(fd, text);
       else io.stdout(text);
     };
@@ -343,8 +340,8 @@ function writeChunked(pieces: Iterable<string>, target: string | undefined, io: 
       size += piece.length;
       if (size >= 1 << 20) flush();
     }
-    if (fd === undefined) buffer.push("\n");
     flush();
+    if (fd === undefined && last !== "" && !last.endsWith("\n")) io.stdout("\n");
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
