@@ -11,8 +11,9 @@ setFlagsFromString("--heap-growing-percent=30");
 
 // The young generation: V8 doubles it up to 32 MB (two 16 MB semi-spaces) under the linter's
 // allocation rate, ~20 MB of resident memory that buys no speed measurable on a 2-vCPU machine
-// (two A/B runs on 20k rows: 0.93× and 1.13× the wall time, within its noise). The size limit is fixed at start-up, but the growth factor is read when V8 grows
-// the space: once it reaches NEW_SPACE_CAP, growth stops (peak RSS on a 60 MB CSV: ~200 → ~185 MB).
+// (two A/B runs on 20k rows: 0.93× and 1.13× the wall time, within its noise). The size limit is
+// fixed at start-up, but the growth factor is read when V8 grows the space: once it reaches
+// NEW_SPACE_CAP, growth stops (peak RSS on a 60 MB CSV: ~200 → ~185 MB).
 const NEW_SPACE_CAP = 8 * 1024 * 1024;
 const youngGenerationWatch = new PerformanceObserver(() => {
   const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === "new_space");

@@ -91,9 +91,8 @@ function stringArrayOption(options: Record<string, unknown>, key: string, ruleId
 
 /** The compiled phrase set of a rule with the given options (cached per distinct options). */
 export function phraseSetFor(ruleId: string, defaultMessageId: string, options: Record<string, unknown> = {}): PhraseSet {
-  // Per options object first: the kernel passes the same object for every field.
   // Each rule's last answer first: every field asks each rule's set once or twice with the same
-  // options object (prefilter, then check), and the rules take turns.
+  // options object (prefilter, then check), and the rules take turns. Then per options object.
   const last = lastSets.get(ruleId);
   if (last && last.options === options && last.defaultMessageId === defaultMessageId) return last.set;
   let byRule = setsByOptions.get(options);

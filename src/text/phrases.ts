@@ -1400,6 +1400,8 @@ export class PhraseSet {
   /** `candidatePatterns`' marks: considered[index] === round for the patterns seen in this call. */
   private considered = new Uint32Array(0);
   private round = 0;
+  /** The last answer of `candidatePatterns`, valid while its view was the latest anchor scan. */
+  private lastCandidates: { view: TextView; stamp: number; list: number[] } | undefined;
 
   constructor(
     readonly packs: readonly PackSource[],
@@ -1512,7 +1514,6 @@ export class PhraseSet {
     this.lastCandidates = { view, stamp: seen.stamp, list };
     return list;
   }
-  private lastCandidates: { view: TextView; stamp: number; list: number[] } | undefined;
 
   private rawHits(view: TextView, maxPerPattern: number): RawHit[] {
     const text = view.text;
