@@ -680,13 +680,15 @@ export interface CompileOptions {
   defaultGap?: number;
 }
 
-/** Per pattern source: the parse, and — each computed when first needed — its anchors (when a
- * phrase set is built) and its RegExp source (when a text first holds one of its anchors). */
+/** Per pattern source: its anchors (computed with the parse) and — when a text first holds one of
+ * them — its RegExp source. The syntax tree is not kept: the bundled packs parse to ~10 MB of
+ * small objects that would stay live for the whole run, while the few hundred patterns whose
+ * regexes a catalogue ever needs are parsed again in well under a millisecond each. */
 interface CompiledEntryCache {
   source: string;
-  seq: Sequence;
-  anchors?: Anchor[] | null;
-  anchorGroups?: Anchor[][];
+  defaultGap: number;
+  anchors: Anchor[] | null;
+  anchorGroups: Anchor[][];
   regexSource?: string;
 }
 const compiled = new Map<string, CompiledEntryCache>();
@@ -695,20 +697,26 @@ function cachedParse(source: string, defaultGap: number): CompiledEntryCache {
   const key = `${defaultGap}\u0000${source}`;
   let entry = compiled.get(key);
   if (!entry) {
-    entry = { source, seq: parse(source, defaultGap) };
+    const seq = parse(source, defaultGap);
+    entry = { source, defaultGap, anchors: sequenceAnchors(seq), anchorGroups: sequenceAnchorGroups(seq) };
     if (compiled.size > 10_000) compiled.clear();
     compiled.set(key, entry);
   }
   return entry;
 }
 
+/** The parsed groups and the regexes of literals: they make a pack's hundreds of patterns that
+ * share definitions quick to compile, and hold most of the trees. Emptied after each `PhraseSet`
+ * (the folded literals and character pieces stay: small, and the slow part to recompute). */
+function releaseParseCaches(): void {
+  groupCache.clear();
+  literalRegexCache.clear();
+}
+
 /** Compiles one pattern. Throws `PatternSyntaxError` with the column on bad syntax. Each call
  * returns its own RegExp (they carry `lastIndex`); the parse is cached. */
 export function compilePattern(source: string, options: CompileOptions = {}): CompiledPattern {
-  const entry = cachedParse(source, options.defaultGap ?? DEFAULT_GAP);
-  if (entry.anchors === undefined) entry.anchors = sequenceAnchors(entry.seq);
-  entry.anchorGroups ??= sequenceAnchorGroups(entry.seq);
-  return new LazyPattern(source, entry);
+  return new LazyPattern(source, cachedParse(source, options.defaultGap ?? DEFAULT_GAP));
 }
 
 /** A compiled pattern whose RegExp (and its source) is built at first use: V8 parses a regex when
@@ -723,12 +731,13 @@ class LazyPattern implements CompiledPattern {
     readonly source: string,
     private readonly entry: CompiledEntryCache,
   ) {
-    this.anchors = entry.anchors!;
-    this.anchorGroups = entry.anchorGroups!;
+    this.anchors = entry.anchors;
+    this.anchorGroups = entry.anchorGroups;
   }
 
   get regex(): RegExp {
-    return (this.built ??= new RegExp((this.entry.regexSource ??= sequenceRegex(this.entry.seq)), "gu"));
+    const entry = this.entry;
+    return (this.built ??= new RegExp((entry.regexSource ??= sequenceRegex(parse(entry.source, entry.defaultGap))), "gu"));
   }
 }
 
@@ -1452,6 +1461,7 @@ export class PhraseSet {
     this.slots = new Int32Array(sharedAnchors.anchors.length).fill(-1);
     for (const [shared, slot] of this.slotOf) this.slots[shared] = slot;
     this.considered = new Uint32Array(this.patterns.length);
+    releaseParseCaches();
   }
 
   /** Number of compiled patterns (entries × patterns). */
