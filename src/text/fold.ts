@@ -2,7 +2,7 @@
 // Invisible characters go; width, case, compatibility forms (𝐰 ⓦ ⒲ ① ㊀), dingbat digits,
 // Cyrillic/Greek look-alikes inside Latin words, and traditional Chinese are folded.
 
-import * as OpenCC from "opencc-js";
+import * as OpenCC from "opencc-js/t2cn";
 import { AlignedText, MappedText, ViewBuilder, rewrite } from "./view.js";
 
 /** Characters that render as nothing (or nearly) and are used to split words invisibly. */
