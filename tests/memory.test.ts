@@ -1,6 +1,6 @@
 // Bounded memory of the command: the launcher (bin/offsite-lint.js) keeps V8's young generation
 // at 8 MB (V8 would grow it to 32 MB under the linter's allocation rate) and the old generation's
-// growth between collections at 30%. Checked from inside a real run of the command on a generated
+// growth between collections at 15%. Checked from inside a real run of the command on a generated
 // export: a hook preloaded into the process reads V8's heap spaces as it exits.
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
