@@ -1259,6 +1259,9 @@ class SharedAnchors {
   }
 }
 
+/** The shared empty answer of `candidatePatterns` (never added to). */
+const NO_CANDIDATES: number[] = [];
+
 /** Whether every group has one of its anchors in `seen`. */
 function allGroupsSeen(groups: readonly number[][], seen: SeenAnchors): boolean {
   const { stamps, stamp } = seen;
@@ -1410,7 +1413,7 @@ export class PhraseSet {
   private considered = new Uint32Array(0);
   private round = 0;
   /** The last answer of `candidatePatterns`, valid while its view was the latest anchor scan. */
-  private lastCandidates: { view: TextView; stamp: number; list: number[] } | undefined;
+  private readonly lastCandidates: { view: TextView | undefined; stamp: number; list: number[] } = { view: undefined, stamp: 0, list: NO_CANDIDATES };
 
   constructor(
     readonly packs: readonly PackSource[],
@@ -1504,24 +1507,35 @@ export class PhraseSet {
   private candidatePatterns(view: TextView): number[] {
     const seen = sharedAnchors.seen(view);
     const last = this.lastCandidates;
-    if (last && last.view === view && last.stamp === seen.stamp) return last.list;
+    if (last.view === view && last.stamp === seen.stamp) return last.list;
     // Patterns already considered for this call: a stamp per pattern, no set allocated per field.
-    const considered = this.considered;
+    // Runs for every field and phrase rule, mostly to find nothing: no closure, no list until a
+    // pattern qualifies, and the last answer kept in one reused holder.
+    const { considered, slots, anchorPatterns, alwaysRun } = this;
     const round = this.round === 0xffffffff ? (considered.fill(0), (this.round = 1)) : ++this.round;
-    const list: number[] = [];
-    const consider = (index: number): void => {
-      if (considered[index] === round) return;
+    let list: number[] = NO_CANDIDATES;
+    for (let k = 0; k < alwaysRun.length; k++) {
+      const index = alwaysRun[k]!;
       considered[index] = round;
-      if (this.groupsSeen(index, seen)) list.push(index);
-    };
-    for (const index of this.alwaysRun) consider(index);
-    for (const id of seen.list) {
-      const slot = id < this.slots.length ? this.slots[id]! : -1;
-      if (slot < 0) continue;
-      for (const index of this.anchorPatterns[slot]!) consider(index);
+      if (this.groupsSeen(index, seen)) (list === NO_CANDIDATES ? (list = []) : list).push(index);
     }
-    list.sort((a, b) => a - b);
-    this.lastCandidates = { view, stamp: seen.stamp, list };
+    const ids = seen.list;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      const slot = id < slots.length ? slots[id]! : -1;
+      if (slot < 0) continue;
+      const indices = anchorPatterns[slot]!;
+      for (let j = 0; j < indices.length; j++) {
+        const index = indices[j]!;
+        if (considered[index] === round) continue;
+        considered[index] = round;
+        if (this.groupsSeen(index, seen)) (list === NO_CANDIDATES ? (list = []) : list).push(index);
+      }
+    }
+    if (list.length > 1) list.sort((a, b) => a - b);
+    last.view = view;
+    last.stamp = seen.stamp;
+    last.list = list;
     return list;
   }
 
