@@ -68,6 +68,22 @@ describe("exit codes", () => {
     expect(json(readFileSync(out, "utf8"))[0]!.errorCount).toBeGreaterThan(0);
   });
 
+  it("writes a report many writes long whole, to a file and to stdout", () => {
+    // ~400 violating rows: a JSON report of several hundred KB, written 32k characters at a time.
+    const rows = Array.from({ length: 400 }, (_, k) => `S-${k},"Lamp ${k}","Add WeChat: lamp_${k} or call +86 138 0013 ${String(k).padStart(4, "0")}"`);
+    writeFileSync(join(dir, "many.csv"), `sku,title,description\r\n${rows.join("\r\n")}\r\n`);
+    const out = join(dir, "out", "many.json");
+    const toFile = run(["--no-config-lookup", "-f", "json", "-o", out, "many.csv"]);
+    expect(toFile.code).toBe(1);
+    const text = readFileSync(out, "utf8");
+    expect(text.length).toBeGreaterThan(10 * 32_768);
+    const [report] = json(text);
+    expect(report!.messages.length).toBeGreaterThanOrEqual(800);
+    expect(new Set(report!.messages.map((m) => m.line)).size).toBe(400);
+    const toStdout = run(["--no-config-lookup", "-f", "json", "many.csv"]);
+    expect(toStdout.stdout).toBe(`${text}\n`);
+  });
+
   it("exits 2 on an unknown option, an unknown format and an unknown platform", () => {
     expect(run(["--no-config-lookup", "--bogus"]).code).toBe(2);
     expect(run(["--no-config-lookup", "-f", "nope", "clean.txt"]).code).toBe(2);
