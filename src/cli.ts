@@ -14,8 +14,7 @@ import { builtinRules } from "../rules/index.js";
 import { ConfigError, starterConfig, STARTER_FILENAME } from "./config/index.js";
 import { discoverFiles, NoFilesFoundError, AllFilesIgnoredError } from "./discover.js";
 import { supportedExtensions, resolveEncodingName } from "./sources/index.js";
-import { builtinFormatters, formatterNames, getFormatter, type Formatter, type FormatterContext } from "./formatters/index.js";
-import { jsonChunks } from "./formatters/json.js";
+import { formatterNames, getFormatter, reportPieces, type Formatter, type FormatterContext } from "./formatters/index.js";
 import { displayWidth, padEnd } from "./formatters/width.js";
 import { listPlatforms, runTotal, exceedsMaxPenalty, getProfile, estimateMessage } from "./penalties/index.js";
 import type { LintResult, Locale, RuleMeta } from "./types.js";
@@ -288,9 +287,8 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
     version: packageVersion(),
   };
   const target = options.outputFile ? resolve(io.cwd, options.outputFile) : undefined;
-  // The JSON report of a big export is written as it is serialised, never held as one string.
-  const output = formatter === builtinFormatters.json ? jsonChunks(results) : [formatter(results, context)];
-  writeReport(output, target, io);
+  // The JSON and stylish reports of a big export are written as they are built, never held whole.
+  writeReport(reportPieces(formatter, results, context), target, io);
 
   if (baseline.unused.length > 0 && !options.passOnUnprunedSuppressions) {
     const shown = baseline.unused.slice(0, 20).map((line) => `  ${line}\n`).join("");

@@ -7,10 +7,10 @@ import type { PlatformProfile } from "../penalties/types.js";
 import { compact } from "./compact.js";
 import { github } from "./github.js";
 import { html } from "./html.js";
-import { json } from "./json.js";
+import { json, jsonChunks } from "./json.js";
 import { junit } from "./junit.js";
 import { sarif } from "./sarif.js";
-import { stylish } from "./stylish.js";
+import { stylish, stylishChunks } from "./stylish.js";
 
 export interface FormatterContext {
   /** Paths in text output are shown relative to this. */
@@ -43,6 +43,20 @@ export const builtinFormatters: Readonly<Record<string, Formatter>> = Object.fre
 /** A built-in formatter, or undefined (the caller then tries packages and paths). */
 export function getFormatter(name: string): Formatter | undefined {
   return Object.hasOwn(builtinFormatters, name) ? builtinFormatters[name] : undefined;
+}
+
+/** Built-in formatters that also give their report piece by piece: the CLI writes the pieces as
+ * they come, so a big export's report is never one string. */
+const piecewise = new Map<Formatter, (results: LintResult[], context: FormatterContext) => Iterable<string>>([
+  [json, (results) => jsonChunks(results)],
+  [stylish, stylishChunks],
+]);
+
+/** The report of `formatter` as pieces to write in order (one piece for a formatter that has no
+ * piecewise form, as a plugin's). */
+export function reportPieces(formatter: Formatter, results: LintResult[], context: FormatterContext): Iterable<string> {
+  const pieces = piecewise.get(formatter);
+  return pieces ? pieces(results, context) : [formatter(results, context)];
 }
 
 export function formatterNames(): string[] {

@@ -53,33 +53,45 @@ function wherePrefix(message: LintMessage): string {
   return fromImage && message.field ? `[${sanitize(message.field)}] ` : "";
 }
 
-const widest = (values: string[]): number => values.reduce((w, v) => Math.max(w, displayWidth(v)), 0);
+interface Widths {
+  line: number;
+  column: number;
+  type: number;
+  message: number;
+  ruleId: number;
+  penalty: number;
+}
 
-/** Rows aligned like ESLint's text-table: `  line:col  type  message  rule-id  penalty`. */
-export function renderTable(rows: Row[], chalk: ChalkInstance): string {
-  const w = {
-    line: widest(rows.map((r) => r.line)),
-    column: widest(rows.map((r) => r.column)),
-    type: widest(rows.map((r) => r.type)),
-    message: widest(rows.map((r) => r.message)),
-    ruleId: widest(rows.map((r) => r.ruleId)),
-    penalty: widest(rows.map((r) => r.penalty)),
-  };
-  return rows
-    .map((r) => {
-      const position = chalk.dim(`${padStart(r.line, w.line)}:${r.column}`) + " ".repeat(w.column - r.column.length);
-      const type = r.isError ? chalk.red(r.type) : chalk.yellow(r.type);
-      const cells = [
-        "",
-        position,
-        padEnd(type, w.type),
-        padEnd(r.message, w.message),
-        padEnd(r.ruleId ? chalk.dim(r.ruleId) : "", w.ruleId),
-        padStart(r.penalty ? chalk.magenta(r.penalty) : "", w.penalty),
-      ];
-      return cells.join("  ").replace(/\s+$/u, "");
-    })
-    .join("\n");
+/** One row aligned like ESLint's text-table: `  line:col  type  message  rule-id  penalty`. */
+function renderRow(r: Row, w: Widths, chalk: ChalkInstance): string {
+  const position = chalk.dim(`${padStart(r.line, w.line)}:${r.column}`) + " ".repeat(w.column - r.column.length);
+  const type = r.isError ? chalk.red(r.type) : chalk.yellow(r.type);
+  const cells = [
+    "",
+    position,
+    padEnd(type, w.type),
+    padEnd(r.message, w.message),
+    padEnd(r.ruleId ? chalk.dim(r.ruleId) : "", w.ruleId),
+    padStart(r.penalty ? chalk.magenta(r.penalty) : "", w.penalty),
+  ];
+  return cells.join("  ").replace(/\s+$/u, "");
+}
+
+/** A file's table, a line at a time: the column widths from a first pass over the messages, each
+ * row built again to be written, so no table is held whole (70k messages of a 1 GB export made a
+ * ~100 MB peak as rows, lines and one joined string). */
+function* tableLines(messages: readonly LintMessage[], platform: PlatformProfile, locale: Locale, chalk: ChalkInstance): Generator<string> {
+  const w: Widths = { line: 0, column: 0, type: 0, message: 0, ruleId: 0, penalty: 0 };
+  for (const message of messages) {
+    const r = toRow(message, platform, locale);
+    w.line = Math.max(w.line, displayWidth(r.line));
+    w.column = Math.max(w.column, displayWidth(r.column));
+    w.type = Math.max(w.type, displayWidth(r.type));
+    w.message = Math.max(w.message, displayWidth(r.message));
+    w.ruleId = Math.max(w.ruleId, displayWidth(r.ruleId));
+    w.penalty = Math.max(w.penalty, displayWidth(r.penalty));
+  }
+  for (const message of messages) yield `${renderRow(toRow(message, platform, locale), w, chalk)}\n`;
 }
 
 function summaryLine(errors: number, warnings: number, locale: Locale): string {
@@ -90,29 +102,32 @@ function summaryLine(errors: number, warnings: number, locale: Locale): string {
 }
 
 export function stylish(results: LintResult[], context: FormatterContext): string {
-  const chalk = new Chalk({ level: context.color ? 1 : 0 });
-  const { locale, platform } = context;
-  let output = "\n";
+  return [...stylishChunks(results, context)].join("");
+}
+
+/** `stylish` piece by piece (a file's heading, each row, the summary): what the CLI writes as it
+ * comes. */
+export function* stylishChunks(results: LintResult[], context: FormatterContext): Generator<string> {
   let errors = 0;
   let warnings = 0;
-
   for (const result of results) {
     errors += result.errorCount;
     warnings += result.warningCount;
+  }
+  if (errors + warnings === 0) return;
+  const chalk = new Chalk({ level: context.color ? 1 : 0 });
+  const { locale, platform } = context;
+  yield "\n";
+  for (const result of results) {
     if (result.messages.length === 0) continue;
     const cell = fileCell(totalFor(result.messages, platform), platform, locale);
-    output += chalk.underline(sanitize(displayPath(result.filePath, context.cwd)));
-    output += cell ? `  ${chalk.magenta(cell)}\n` : "\n";
-    output += `${renderTable(
-      result.messages.map((m) => toRow(m, platform, locale)),
-      chalk,
-    )}\n\n`;
+    yield chalk.underline(sanitize(displayPath(result.filePath, context.cwd))) + (cell ? `  ${chalk.magenta(cell)}\n` : "\n");
+    yield* tableLines(result.messages, platform, locale, chalk);
+    yield "\n";
   }
 
-  if (errors + warnings === 0) return "";
   const summaryColor = errors > 0 ? chalk.red : chalk.yellow;
-  output += `${summaryColor.bold(summaryLine(errors, warnings, locale))}\n`;
-
+  let output = `${summaryColor.bold(summaryLine(errors, warnings, locale))}\n`;
   const total = runTotal(results, platform);
   const penalty = runPenaltyText(total, platform, locale);
   if (penalty) {
@@ -122,15 +137,16 @@ export function stylish(results: LintResult[], context: FormatterContext): strin
   if (exceedsMaxPenalty(total, context.maxPenalty)) {
     output += `${chalk.red.bold(`\u2716 ${maxPenaltyText(total, context.maxPenalty!, locale)}`)}\n`;
   }
-  output += howToFix(results, context, chalk);
-  return output;
+  yield output + howToFix(results, context, chalk);
 }
 
 /** Once per rule that fired: what to write instead (the rule's compliant alternative), so the
  * person reading the report can act without looking anything up. */
 function howToFix(results: LintResult[], context: FormatterContext, chalk: ChalkInstance): string {
   if (!context.rulesMeta) return "";
-  const fired = [...new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)).filter((id): id is string => !!id))].sort();
+  const ids = new Set<string>();
+  for (const result of results) for (const message of result.messages) if (message.ruleId) ids.add(message.ruleId);
+  const fired = [...ids].sort();
   const lines = fired
     .map((id) => context.rulesMeta![id])
     .filter((meta): meta is NonNullable<typeof meta> => !!meta?.docs?.fix?.[context.locale])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getFormatter, type FormatterContext } from "../../src/formatters/index.js";
-import { stylish } from "../../src/formatters/stylish.js";
+import { getFormatter, reportPieces, type FormatterContext } from "../../src/formatters/index.js";
+import { stylish, stylishChunks } from "../../src/formatters/stylish.js";
 import { displayWidth } from "../../src/formatters/width.js";
 import { getProfile, mergeProfile } from "../../src/penalties/profiles.js";
 import type { LintResult, Locale } from "../../src/types.js";
@@ -192,5 +192,22 @@ describe("stylish: clean runs and edge cases", () => {
     expect(out).not.toContain("\u001b");
     expect(out).not.toContain("\u202E");
     expect(out).toContain("WeChat[2J id next line <U+202E>gnp.exe<U+200B>");
+  });
+
+  it("comes a row at a time for the CLI: no piece holds a file's table, and the rows stay aligned", () => {
+    const many = [
+      result(
+        "/w/big.csv",
+        Array.from({ length: 300 }, (_, k) => msg(k % 3 === 0 ? 1 : 2, "im", { ruleId: "no-im-contact", message: `WeChat handle ${"x".repeat(k % 40)}`, line: k + 2, column: 1 + (k % 120) })),
+      ),
+    ];
+    const pieces = [...reportPieces(getFormatter("stylish")!, many, ctx())];
+    expect(pieces.join("")).toBe(stylish(many, ctx()));
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(1_000);
+    const rows = pieces.join("").split("\n").filter((line) => line.includes("WeChat handle"));
+    expect(rows).toHaveLength(300);
+    // Widths come from the whole file, not from each row: every message starts in the same column.
+    expect(new Set(rows.map((row) => columnOf(row, "WeChat handle"))).size).toBe(1);
+    expect([...stylishChunks([result("/w/clean.txt", [])], ctx())]).toEqual([]);
   });
 });
