@@ -38,15 +38,18 @@ function properties(m: LintMessage, file: string): string {
 }
 
 export function github(results: LintResult[], context: FormatterContext): string {
-  const lines: string[] = [];
+  return [...githubChunks(results, context)].join("");
+}
+
+/** `github` a command at a time (the CLI writes them as they come). */
+export function* githubChunks(results: LintResult[], context: FormatterContext): Generator<string> {
   for (const result of results) {
     const file = reportPath(result.filePath, context.cwd).path;
     for (const m of result.messages) {
       const command = m.fatal || m.severity === 2 ? "error" : "warning";
       const penalty = penaltyCell(messageEstimate(m, context.platform), context.platform, context.locale);
       const text = (m.message || m.ruleId || FATAL_RULE_ID) + (penalty ? ` [${penalty}]` : "");
-      lines.push(`::${command} ${properties(m, file)}::${escapeData(text)}`);
+      yield `::${command} ${properties(m, file)}::${escapeData(text)}\n`;
     }
   }
-  return lines.length > 0 ? `${lines.join("\n")}\n` : "";
 }

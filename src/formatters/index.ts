@@ -4,8 +4,8 @@
 
 import type { LintResult, Locale, RuleMeta } from "../types.js";
 import type { PlatformProfile } from "../penalties/types.js";
-import { compact } from "./compact.js";
-import { github } from "./github.js";
+import { compact, compactChunks } from "./compact.js";
+import { github, githubChunks } from "./github.js";
 import { html } from "./html.js";
 import { json, jsonChunks } from "./json.js";
 import { junit } from "./junit.js";
@@ -50,6 +50,8 @@ export function getFormatter(name: string): Formatter | undefined {
 const piecewise = new Map<Formatter, (results: LintResult[], context: FormatterContext) => Iterable<string>>([
   [json, (results) => jsonChunks(results)],
   [stylish, stylishChunks],
+  [compact, compactChunks],
+  [github, githubChunks],
 ]);
 
 /** The report of `formatter` as pieces to write in order (one piece for a formatter that has no
