@@ -287,7 +287,7 @@ async function lintCommand(paths: string[], options: LintCliOptions, io: Io): Pr
     version: packageVersion(),
   };
   const target = options.outputFile ? resolve(io.cwd, options.outputFile) : undefined;
-  // The JSON and stylish reports of a big export are written as they are built, never held whole.
+  // Reports with a piecewise form are written as they are built: a big export's is never held whole.
   writeReport(reportPieces(formatter, results, context), target, io);
 
   if (baseline.unused.length > 0 && !options.passOnUnprunedSuppressions) {

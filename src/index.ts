@@ -106,7 +106,6 @@ export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
   return /^zh/i.test(value) ? "zh-CN" : "en";
 }
 
-/** A configured linter: config loaded and validated once, then any number of files. */
 /**
  * Bytes read from a file at a time. A parser turns each chunk into a batch of records at once, and a
  * batch that outlives two young-generation GCs is copied into the old generation, where it dies
@@ -116,6 +115,7 @@ export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
  */
 const READ_CHUNK_BYTES = 16 * 1024;
 
+/** A configured linter: config loaded and validated once, then any number of files. */
 export class OffsiteLinter {
   /** Files linted so far (absolute), so an image named by many rows is linted once. */
   private readonly linted = new Set<string>();
