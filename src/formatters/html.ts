@@ -384,7 +384,8 @@ function countBadge(n: number): string {
   return `<span class="count" data-total="${n}">${n}</span>`;
 }
 
-function renderFile(result: LintResult, context: FormatterContext, words: Words): string {
+/** A file's section, a finding at a time. */
+function* fileChunks(result: LintResult, context: FormatterContext, words: Words): Generator<string> {
   const { platform, locale } = context;
   const path = displayPath(result.filePath, context.cwd);
   const fatal = result.messages.filter((m) => m.fatal);
@@ -398,23 +399,26 @@ function renderFile(result: LintResult, context: FormatterContext, words: Words)
   if (cell) out += `<span class="pen">${esc(cell)}</span>`;
   out += `</h2></header>`;
   if (fatal.length > 0) out += `<ul class="findings">${fatal.map((m) => renderFatal(m, words)).join("")}</ul>`;
+  yield out;
 
   for (const record of groupMessages(findings)) {
     const size = [...record.fields.values()].reduce((n, ms) => n + ms.length, 0);
     const headed = !(single && (record.index === null || record.index === 0) && record.id === undefined);
-    out += `<section class="record group" data-group="record">`;
+    out = `<section class="record group" data-group="record">`;
     if (headed) out += `<header><h3>${recordHeading(record, words)}${countBadge(size)}</h3></header>`;
     for (const [field, messages] of record.fields) {
       const origin = messages.find((m) => m.origin)?.origin;
       out += `<section class="field group" data-group="field"><header><h4>`;
       out += `<span class="lbl">${esc(words.field)}</span><code class="fname">${field ? text(field) : esc(words.noField)}</code>`;
       if (origin) out += `<span class="origin">${esc(words.origins[origin] ?? origin)}</span>`;
-      out += `${countBadge(messages.length)}</h4></header>`;
-      out += `<ul class="findings">${messages.map((m) => renderFinding(m, context, words)).join("")}</ul></section>`;
+      out += `${countBadge(messages.length)}</h4></header><ul class="findings">`;
+      yield out;
+      for (const m of messages) yield renderFinding(m, context, words);
+      out = `</ul></section>`;
     }
-    out += `</section>`;
+    yield `${out}</section>`;
   }
-  return `${out}</section>`;
+  yield `</section>`;
 }
 
 function renderSummary(results: LintResult[], context: FormatterContext, words: Words): string {
@@ -630,29 +634,36 @@ const SCRIPT = `
 `;
 
 export function html(results: LintResult[], context: FormatterContext): string {
+  return [...htmlChunks(results, context)].join("");
+}
+
+/** `html` a finding at a time (the CLI writes them as they come). */
+export function* htmlChunks(results: LintResult[], context: FormatterContext): Generator<string> {
   const words = HTML_WORDS[context.locale] ?? EN;
   const lang = context.locale === "zh-CN" ? "zh-CN" : "en";
   const problems = results.filter((r) => r.messages.length > 0);
   const clean = results.length - problems.length;
 
-  let body = `<h1>${esc(words.title)}</h1>`;
-  body += renderSummary(results, context, words);
-  if (problems.length > 0) {
-    body += renderFilters(results, context, words);
-    body += `<main id="report">${problems.map((r) => renderFile(r, context, words)).join("")}</main>`;
-  }
-  if (clean > 0) body += `<p class="clean-files">${esc(words.cleanFiles)}${words.colon}${clean}</p>`;
-  // `version` is optional in the context (the CLI passes package.json's).
-  const version = (context as { version?: unknown }).version;
-  body += `<footer>${esc(words.generatedBy)}${typeof version === "string" ? ` ${esc(version)}` : ""}</footer>`;
-
-  return (
+  yield (
     `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="color-scheme" content="light dark">\n` +
     `<meta name="referrer" content="no-referrer">\n` +
-    `<title>${esc(words.title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body}\n` +
-    `<script>${SCRIPT}</script>\n</body>\n</html>\n`
+    `<title>${esc(words.title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n`
   );
+  yield `<h1>${esc(words.title)}</h1>`;
+  yield renderSummary(results, context, words);
+  if (problems.length > 0) {
+    yield renderFilters(results, context, words);
+    yield `<main id="report">`;
+    for (const result of problems) yield* fileChunks(result, context, words);
+    yield `</main>`;
+  }
+  let tail = "";
+  if (clean > 0) tail += `<p class="clean-files">${esc(words.cleanFiles)}${words.colon}${clean}</p>`;
+  // `version` is optional in the context (the CLI passes package.json's).
+  const version = (context as { version?: unknown }).version;
+  tail += `<footer>${esc(words.generatedBy)}${typeof version === "string" ? ` ${esc(version)}` : ""}</footer>`;
+  yield `${tail}\n<script>${SCRIPT}</script>\n</body>\n</html>\n`;
 }

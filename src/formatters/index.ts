@@ -6,10 +6,10 @@ import type { LintResult, Locale, RuleMeta } from "../types.js";
 import type { PlatformProfile } from "../penalties/types.js";
 import { compact, compactChunks } from "./compact.js";
 import { github, githubChunks } from "./github.js";
-import { html } from "./html.js";
+import { html, htmlChunks } from "./html.js";
 import { json, jsonChunks } from "./json.js";
-import { junit } from "./junit.js";
-import { sarif } from "./sarif.js";
+import { junit, junitChunks } from "./junit.js";
+import { sarif, sarifChunks } from "./sarif.js";
 import { stylish, stylishChunks } from "./stylish.js";
 
 export interface FormatterContext {
@@ -45,13 +45,16 @@ export function getFormatter(name: string): Formatter | undefined {
   return Object.hasOwn(builtinFormatters, name) ? builtinFormatters[name] : undefined;
 }
 
-/** Built-in formatters that also give their report piece by piece: the CLI writes the pieces as
- * they come, so a big export's report is never one string. */
+/** The built-in formatters' reports piece by piece (a message or a row at a time): the CLI writes
+ * the pieces as they come, so a big export's report is never one string. */
 const piecewise = new Map<Formatter, (results: LintResult[], context: FormatterContext) => Iterable<string>>([
   [json, (results) => jsonChunks(results)],
   [stylish, stylishChunks],
   [compact, compactChunks],
   [github, githubChunks],
+  [html, htmlChunks],
+  [sarif, sarifChunks],
+  [junit, junitChunks],
 ]);
 
 /** The report of `formatter` as pieces to write in order (one piece for a formatter that has no

@@ -52,27 +52,32 @@ function details(m: LintMessage, context: FormatterContext): string {
 }
 
 export function junit(results: LintResult[], context: FormatterContext): string {
-  let output = '<?xml version="1.0" encoding="utf-8"?>\n<testsuites>\n';
+  return [...junitChunks(results, context)].join("");
+}
+
+/** `junit` a test case at a time (the CLI writes them as they come). */
+export function* junitChunks(results: LintResult[], context: FormatterContext): Generator<string> {
+  yield '<?xml version="1.0" encoding="utf-8"?>\n<testsuites>\n';
   for (const result of results) {
     const path = xmlAttr(reportPath(result.filePath, context.cwd).path);
     const messages = result.messages;
     if (messages.length === 0) {
-      output += `<testsuite package="${path}" time="0" tests="1" errors="0" failures="0" name="${path}">\n`;
-      output += `<testcase time="0" name="${path}" classname="${path}" />\n`;
-      output += "</testsuite>\n";
+      yield `<testsuite package="${path}" time="0" tests="1" errors="0" failures="0" name="${path}">\n` +
+        `<testcase time="0" name="${path}" classname="${path}" />\n</testsuite>\n`;
       continue;
     }
-    const errors = messages.filter((m) => m.fatal || !m.ruleId).length;
-    output += `<testsuite package="${path}" time="0" tests="${messages.length}" errors="${errors}" failures="${messages.length - errors}" name="${path}">\n`;
+    let errors = 0;
+    for (const m of messages) if (m.fatal || !m.ruleId) errors++;
+    yield `<testsuite package="${path}" time="0" tests="${messages.length}" errors="${errors}" failures="${messages.length - errors}" name="${path}">\n`;
     for (const m of messages) {
       const fatal = m.fatal === true || !m.ruleId;
       const element = fatal ? "error" : "failure";
       const severity = fatal || m.severity === 2 ? "error" : "warning";
-      output += `<testcase time="0" name="${xmlAttr(fatal ? FATAL_RULE_ID : m.ruleId!)}" classname="${path}">`;
-      output += `<${element} message="${xmlAttr(m.message)}" type="${severity}">${cdata(details(m, context))}</${element}>`;
-      output += "</testcase>\n";
+      yield `<testcase time="0" name="${xmlAttr(fatal ? FATAL_RULE_ID : m.ruleId!)}" classname="${path}">` +
+        `<${element} message="${xmlAttr(m.message)}" type="${severity}">${cdata(details(m, context))}</${element}>` +
+        "</testcase>\n";
     }
-    output += "</testsuite>\n";
+    yield "</testsuite>\n";
   }
-  return `${output}</testsuites>\n`;
+  yield "</testsuites>\n";
 }

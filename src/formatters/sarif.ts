@@ -173,81 +173,74 @@ function resultProperties(m: LintMessage): Record<string, unknown> | undefined {
   return Object.keys(props).length > 0 ? props : undefined;
 }
 
+/** A message's place in the report: its file (by artifact index) and region. */
+function locationOf(where: ReportPath, artifactIndex: number, m: LintMessage): Record<string, unknown> {
+  return {
+    physicalLocation: {
+      artifactLocation: { ...artifactLocation(where), index: artifactIndex },
+      region: region(m),
+    },
+  };
+}
+
+/** A file's messages then its suppressed ones, each with its suppressions (none for the first). */
+function* fileFindings(result: LintResult): Generator<[LintMessage, SuppressedMessage["suppressions"] | undefined]> {
+  for (const m of result.messages) yield [m, undefined];
+  for (const m of result.suppressedMessages ?? []) yield [m, m.suppressions];
+}
+
+const isFatal = (m: LintMessage): boolean => m.fatal === true || !m.ruleId;
+
 export function sarif(results: LintResult[], context: FormatterContext): string {
+  return [...sarifChunks(results, context)].join("");
+}
+
+/** Stands for the results array in the run while the rest of the log is written whole. */
+const RESULTS_SLOT = "\u0000results";
+/** The depth of a result in the log (root, runs, run, results): JSON.stringify's indent there. */
+const RESULT_INDENT = " ".repeat(8);
+
+/**
+ * `sarif` a result at a time (the CLI writes them as they come): the log is
+ * `JSON.stringify(log, null, 2)`, with each result of the run written as it is built.
+ */
+export function* sarifChunks(results: LintResult[], context: FormatterContext): Generator<string> {
   const locale = context.locale;
   const rulesMeta = context.rulesMeta ?? {};
 
   // Rules: every rule that ran, then any other rule that reported (a plugin without meta), then
-  // the fatal rule; ruleIndex points into this list.
+  // the fatal rule; ruleIndex points into this list. Fatal messages are also tool notifications,
+  // which the log holds before its results: one pass over the messages finds both.
   const ruleIds: string[] = Object.keys(rulesMeta);
   const known = new Set(ruleIds);
   const categoryOf = new Map<string, Category | undefined>();
+  const artifacts: Record<string, unknown>[] = [];
+  const fatalNotices: [LintMessage, Record<string, unknown>][] = [];
   for (const result of results) {
-    for (const m of [...result.messages, ...(result.suppressedMessages ?? [])]) {
-      if (m.fatal || !m.ruleId) continue;
-      if (!known.has(m.ruleId)) {
-        known.add(m.ruleId);
-        ruleIds.push(m.ruleId);
+    const where = reportPath(result.filePath, context.cwd);
+    const artifactIndex = artifacts.length;
+    artifacts.push({ location: artifactLocation(where), roles: ["analysisTarget"] });
+    for (const [m, suppressions] of fileFindings(result)) {
+      if (isFatal(m)) {
+        if (!suppressions) fatalNotices.push([m, locationOf(where, artifactIndex, m)]);
+        continue;
       }
-      if (!categoryOf.has(m.ruleId)) categoryOf.set(m.ruleId, m.category);
+      if (!known.has(m.ruleId!)) {
+        known.add(m.ruleId!);
+        ruleIds.push(m.ruleId!);
+      }
+      if (!categoryOf.has(m.ruleId!)) categoryOf.set(m.ruleId!, m.category);
     }
   }
   ruleIds.push(FATAL_RULE_ID);
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const rules = ruleIds.map((id) => ruleDescriptor(id, rulesMeta[id], categoryOf.get(id), locale));
-
-  const artifacts: Record<string, unknown>[] = [];
-  const sarifResults: Record<string, unknown>[] = [];
-  const notifications: Record<string, unknown>[] = [];
-  for (const result of results) {
-    const where = reportPath(result.filePath, context.cwd);
-    const artifactIndex = artifacts.length;
-    artifacts.push({ location: artifactLocation(where), roles: ["analysisTarget"] });
-    const seen = new Map<string, number>();
-    const all: [LintMessage, SuppressedMessage["suppressions"] | undefined][] = [
-      ...result.messages.map((m): [LintMessage, undefined] => [m, undefined]),
-      ...(result.suppressedMessages ?? []).map((m): [LintMessage, SuppressedMessage["suppressions"]] => [m, m.suppressions]),
-    ];
-    for (const [m, suppressions] of all) {
-      const fatal = m.fatal === true || !m.ruleId;
-      const ruleId = fatal ? FATAL_RULE_ID : m.ruleId!;
-      const key = fingerprintKey(m, where.path);
-      const occurrence = (seen.get(key) ?? 0) + 1;
-      seen.set(key, occurrence);
-      const location = {
-        physicalLocation: {
-          artifactLocation: { ...artifactLocation(where), index: artifactIndex },
-          region: region(m),
-        },
-      };
-      const text = nonEmpty(m.message, ruleId);
-      const sarifResult: Record<string, unknown> = {
-        ruleId,
-        ruleIndex: ruleIndex.get(ruleId),
-        level: fatal || m.severity === 2 ? "error" : "warning",
-        message: { text },
-        locations: [location],
-        partialFingerprints: { [FINGERPRINT_KEY]: `${sha256(key).slice(0, 32)}:${occurrence}` },
-      };
-      if (suppressions) {
-        sarifResult.suppressions = suppressions.map((s) => ({
-          kind: s.kind === "directive" ? "inSource" : "external",
-          ...(s.justification ? { justification: s.justification } : {}),
-        }));
-      }
-      const properties = resultProperties(m);
-      if (properties) sarifResult.properties = properties;
-      sarifResults.push(sarifResult);
-      if (fatal && !suppressions) {
-        notifications.push({
-          level: "error",
-          message: { text },
-          locations: [location],
-          associatedRule: { id: FATAL_RULE_ID, index: ruleIndex.get(FATAL_RULE_ID) },
-        });
-      }
-    }
-  }
+  const notifications = fatalNotices.map(([m, location]) => ({
+    level: "error",
+    message: { text: nonEmpty(m.message, FATAL_RULE_ID) },
+    locations: [location],
+    associatedRule: { id: FATAL_RULE_ID, index: ruleIndex.get(FATAL_RULE_ID) },
+  }));
 
   const total = runTotal(results, context.platform);
   const penalty: Record<string, unknown> = { platform: total.platform, points: total.points };
@@ -280,10 +273,49 @@ export function sarif(results: LintResult[], context: FormatterContext): string 
       [SRCROOT]: { uri: srcRoot },
     },
     artifacts,
-    results: sarifResults,
+    results: RESULTS_SLOT,
     language: locale,
     columnKind: "utf16CodeUnits",
     properties: { platform: context.platform.id, penalty },
   };
-  return JSON.stringify({ $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run] }, null, 2);
+  const log = JSON.stringify({ $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run] }, null, 2);
+  // The last one: file paths and messages come before it, only the platform's id after.
+  const placeholder = JSON.stringify(RESULTS_SLOT);
+  const slot = log.lastIndexOf(`"results": ${placeholder}`) + '"results": '.length;
+  yield log.slice(0, slot);
+
+  let count = 0;
+  for (let artifactIndex = 0; artifactIndex < results.length; artifactIndex++) {
+    const result = results[artifactIndex]!;
+    const where = reportPath(result.filePath, context.cwd);
+    // Occurrences of the same fingerprint in the file, by the fingerprint's hash.
+    const seen = new Map<string, number>();
+    for (const [m, suppressions] of fileFindings(result)) {
+      const ruleId = isFatal(m) ? FATAL_RULE_ID : m.ruleId!;
+      const hash = sha256(fingerprintKey(m, where.path)).slice(0, 32);
+      const occurrence = (seen.get(hash) ?? 0) + 1;
+      seen.set(hash, occurrence);
+      const sarifResult: Record<string, unknown> = {
+        ruleId,
+        ruleIndex: ruleIndex.get(ruleId),
+        level: isFatal(m) || m.severity === 2 ? "error" : "warning",
+        message: { text: nonEmpty(m.message, ruleId) },
+        locations: [locationOf(where, artifactIndex, m)],
+        partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
+      };
+      if (suppressions) {
+        sarifResult.suppressions = suppressions.map((s) => ({
+          kind: s.kind === "directive" ? "inSource" : "external",
+          ...(s.justification ? { justification: s.justification } : {}),
+        }));
+      }
+      const properties = resultProperties(m);
+      if (properties) sarifResult.properties = properties;
+      // JSON.stringify puts no raw line break inside a value: every "\n" is between lines.
+      const item = JSON.stringify(sarifResult, null, 2).replace(/\n/g, `\n${RESULT_INDENT}`);
+      yield `${count++ === 0 ? "[" : ","}\n${RESULT_INDENT}${item}`;
+    }
+  }
+  yield count === 0 ? "[]" : `\n${RESULT_INDENT.slice(2)}]`;
+  yield log.slice(slot + placeholder.length);
 }
