@@ -3,11 +3,12 @@
 // no-offsite-payment, no-assurance-refusal, the text part of no-qr-code).
 
 import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { readYamlData } from "../data-bundle.js";
-import { dataPath } from "../paths.js";
+import { dataPath, isMain } from "../paths.js";
 import type { Bilingual, OptionsSchema, RuleContext, TriggerContext } from "../types.js";
 import { sentenceFix } from "./fixes.js";
+import { PHRASE_PARSES_FILE, primeBundledParses, writePhraseParses } from "./phrase-parses.js";
 import {
   PhrasePackError,
   PhraseSet,
@@ -23,9 +24,19 @@ export function phrasePackDir(ruleId: string): string {
   return dataPath("rules", "phrases", ruleId);
 }
 
+/** The rules that have bundled packs (the folders under rules/phrases). */
+export function builtinPackRules(): string[] {
+  const root = dataPath("rules", "phrases");
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
 /** Reads and validates every `*.yaml` pack of a rule, in file-name order. Throws `PhrasePackError`
  * naming the file on a YAML or schema error. */
 export function readPhrasePacks(ruleId: string, dir = phrasePackDir(ruleId)): PackSource[] {
+  primeBundledParses();
   if (!existsSync(dir)) throw new PhrasePackError("no phrase packs for this rule", dir);
   const files = readdirSync(dir)
     .filter((name) => /\.ya?ml$/u.test(name))
@@ -176,4 +187,10 @@ export function packSummary(ruleId: string): Record<string, number> {
   const summary: Record<string, number> = {};
   for (const { spec } of loadPhrasePacks(ruleId)) summary[spec.lang] = (summary[spec.lang] ?? 0) + spec.entries.length;
   return summary;
+}
+
+// The build's last step: the bundled packs' patterns parsed once, for every run (phrase-parses.ts).
+if (isMain(import.meta.url)) {
+  const count = writePhraseParses(() => builtinPackRules().forEach((ruleId) => loadPhrasePacks(ruleId)));
+  process.stdout.write(`wrote ${relative(process.cwd(), PHRASE_PARSES_FILE)} (${count} patterns)\n`);
 }

@@ -294,6 +294,22 @@ describe("phrase sets", () => {
     expect(hits(phrases, "QR code")).toEqual(["QR code"]);
   });
 
+  it("finds every set's phrases when sets are made after a text was scanned, anchors inside anchors too", () => {
+    // One anchor automaton serves every set: each new set's anchors rebuild it, and an anchor that
+    // ends inside a longer one ("交易" in "线下交易") is found through the longer one's state.
+    const text = "我们线下交易吧";
+    const whole = set([{ id: "whole", patterns: ["线下交易"], confidence: 0.8 }]);
+    expect(hits(whole, text)).toEqual(["线下交易"]);
+    const tail = set([{ id: "tail", patterns: ["下交易"], confidence: 0.8 }]);
+    expect(hits(tail, text)).toEqual(["下交易"]);
+    const last = set([{ id: "last", patterns: ["交易 吧"], confidence: 0.8 }]);
+    expect(hits(last, text)).toEqual(["交易吧"]);
+    for (const [phrases, found] of [[whole, "线下交易"], [tail, "下交易"], [last, "交易吧"]] as const) {
+      expect(hits(phrases, text)).toEqual([found]);
+      expect(hits(phrases, "线上交流")).toEqual([]);
+    }
+  });
+
   it("finds every match the patterns' own regexes find (the anchor prefilter loses nothing)", () => {
     const patterns = [
       "contact us … better price*",
