@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { yaml } from "./yaml-module.js";
 import { dataPath, isMain, packageRoot } from "./paths.js";
 
 interface DataBundle {
@@ -46,9 +46,9 @@ export class YamlDataReader {
     const files = this.load()?.files;
     const key = keyOf(this.root, file);
     const entry = files?.[key];
-    if (!entry) return parseYaml(text);
+    if (!entry) return yaml().parse(text);
     delete files![key];
-    return entry.sha1 === sha1(text) ? entry.value : parseYaml(text);
+    return entry.sha1 === sha1(text) ? entry.value : yaml().parse(text);
   }
 
   private load(): DataBundle | null {
@@ -72,7 +72,7 @@ export function writeDataBundle(dirs: readonly string[], out: string, root: stri
     for (const name of readdirSync(absolute).filter((n) => /\.ya?ml$/u.test(n)).sort()) {
       const file = join(absolute, name);
       const text = readFileSync(file, "utf8");
-      files[keyOf(root, file)] = { sha1: sha1(text), value: parseYaml(text) };
+      files[keyOf(root, file)] = { sha1: sha1(text), value: yaml().parse(text) };
     }
   }
   const value: DataBundle = { version: BUNDLE_VERSION, files };

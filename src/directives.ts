@@ -13,7 +13,8 @@
 // [line, endLine] meet the lines the directive covers. In YAML a line directive covers the whole
 // value that starts (or ends) on its line, so one comment above `refund: |` covers the block.
 
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, Parser, type Node as YamlNode } from "yaml";
+import type { Node as YamlNode } from "yaml";
+import { yaml } from "./yaml-module.js";
 import { LineMap } from "./sources/location.js";
 import type { LintMessage, Locale } from "./types.js";
 
@@ -137,7 +138,7 @@ function yamlComments(text: string): RawComment[] {
     for (const value of Object.values(node)) if (value && typeof value === "object") visit(value);
   };
   try {
-    for (const token of new Parser().parse(text)) visit(token);
+    for (const token of new (yaml().Parser)().parse(text)) visit(token);
   } catch {
     return [];
   }
@@ -160,6 +161,7 @@ function yamlValueSpans(text: string, lines: LineMap): Array<{ from: number; to:
     const to = Math.max(from, lastLine(end));
     if (to > from) spans.push({ from, to });
   };
+  const { isMap, isPair, isScalar, isSeq, parseAllDocuments } = yaml();
   const visit = (node: unknown): void => {
     if (isMap(node)) {
       for (const pair of node.items) {

@@ -6,7 +6,8 @@ import { homedir } from "node:os";
 import { basename, dirname, extname, resolve } from "node:path";
 import { cosmiconfig, defaultLoaders, type Loader } from "cosmiconfig";
 import * as jsonc from "jsonc-parser";
-import YAML, { isMap, isScalar, isSeq, LineCounter, type Node as YamlNode } from "yaml";
+import type { Node as YamlNode } from "yaml";
+import { yaml } from "../yaml-module.js";
 import { ConfigError, type KeyPath } from "./errors.js";
 
 export const MODULE_NAME = "offsitelint";
@@ -169,9 +170,9 @@ function describeJsonError(code: string): string {
 /** YAML 1.2 (so `off` is the string "off", not false); errors name the line and column. */
 export function parseYamlText(filepath: string, content: string): unknown {
   try {
-    return YAML.parse(content, { prettyErrors: true, uniqueKeys: true });
+    return yaml().parse(content, { prettyErrors: true, uniqueKeys: true });
   } catch (error) {
-    if (error instanceof YAML.YAMLError) {
+    if (error instanceof yaml().YAMLError) {
       const pos = error.linePos?.[0];
       const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/u, "");
       throw new ConfigError(`YAML syntax error: ${reason}`, { filepath, line: pos?.line, column: pos?.col });
@@ -264,9 +265,10 @@ function jsonKeyOffset(content: string, path: KeyPath): number | undefined {
 }
 
 function yamlKeyOffset(content: string, path: KeyPath): number | undefined {
+  const { LineCounter, isMap, isScalar, isSeq, parseDocument } = yaml();
   let doc;
   try {
-    doc = YAML.parseDocument(content, { lineCounter: new LineCounter() });
+    doc = parseDocument(content, { lineCounter: new LineCounter() });
   } catch {
     return undefined;
   }

@@ -3,7 +3,7 @@
 
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { parse } from "yaml";
+import { yaml } from "../yaml-module.js";
 import { readYamlData } from "../data-bundle.js";
 import { dataPath } from "../paths.js";
 import type { PlatformProfile, ProfileOverride, ProfileSource } from "./types.js";
@@ -28,7 +28,7 @@ export function profilesDir(): string {
 
 /** Parses and validates one profile from YAML text. `origin` names the file in errors. */
 export function parseProfile(text: string, origin: string): PlatformProfile {
-  return profileFrom(() => parse(text), origin);
+  return profileFrom(() => yaml().parse(text), origin);
 }
 
 /** The profile in the YAML that `read` parses, validated and frozen; errors name `origin`. */

@@ -1,7 +1,8 @@
 // YAML template libraries: every string scalar is a field named by its key path
 // (`after_sales.refund`, `replies[3]`). One record per YAML document; a usual file has one.
 
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit, type Node as YamlNode, type YAMLError } from "yaml";
+import type { Node as YamlNode, YAMLError } from "yaml";
+import { yaml } from "../yaml-module.js";
 import { SourceError, type FieldText, type SourceInput, type SourceReader, type SourceRecord } from "../types.js";
 import { LineMap, alignToRaw, createFieldText, type FieldEscaper } from "./location.js";
 import { yamlScalarText, type YamlScalarType } from "./yaml-scalars.js";
@@ -23,7 +24,7 @@ async function* readYaml(input: SourceInput): AsyncGenerator<SourceRecord> {
   // it becomes `\n`, which keeps every offset and line number (fixes compare breaks as `\n`).
   const text = withoutLoneCr(await readWholeText(input));
   const lines = new LineMap(text);
-  const documents = parseAllDocuments(text, YAML_PARSE_OPTIONS);
+  const documents = yaml().parseAllDocuments(text, YAML_PARSE_OPTIONS);
   const list = Array.isArray(documents) ? documents : [];
   for (const document of list) {
     const error = document.errors[0];
@@ -49,6 +50,7 @@ async function* readYaml(input: SourceInput): AsyncGenerator<SourceRecord> {
 }
 
 function collectScalars(node: unknown, path: string, text: string, lines: LineMap, out: FieldText[]): void {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? pair.key.value : pair.key;
@@ -130,6 +132,7 @@ export function escapeDoubleQuoted(text: string): string {
 
 /** The string value of the scalar that starts at `offset` in `text`, if it parses without errors. */
 function yamlScalarAt(text: string, offset: number): string | undefined {
+  const { parseAllDocuments, visit } = yaml();
   const documents = parseAllDocuments(text, YAML_PARSE_OPTIONS);
   if (!Array.isArray(documents)) return undefined;
   let found: string | undefined;
