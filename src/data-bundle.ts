@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { yaml } from "./yaml-module.js";
+import { yaml } from "./lazy-modules.js";
 import { dataPath, isMain, packageRoot } from "./paths.js";
 
 interface DataBundle {

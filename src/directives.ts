@@ -14,7 +14,7 @@
 // value that starts (or ends) on its line, so one comment above `refund: |` covers the block.
 
 import type { Node as YamlNode } from "yaml";
-import { yaml } from "./yaml-module.js";
+import { yaml } from "./lazy-modules.js";
 import { LineMap } from "./sources/location.js";
 import type { LintMessage, Locale } from "./types.js";
 

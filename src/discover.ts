@@ -12,8 +12,8 @@
 
 import { readFile, stat } from "node:fs/promises";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import fg from "fast-glob";
 import ignore, { type Ignore } from "ignore";
+import { fastGlob } from "./lazy-modules.js";
 
 /** The ignore file read from the working directory (.gitignore syntax). */
 export const IGNORE_FILE_NAME = ".offsitelintignore";
@@ -102,7 +102,7 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
 
     let candidates: string[];
     if (stats?.isDirectory()) candidates = await listFiles("**/*", target);
-    else if (globs && fg.isDynamicPattern(toGlob(pattern))) candidates = await listFiles(toGlob(pattern), cwd);
+    else if (globs && fastGlob().isDynamicPattern(toGlob(pattern))) candidates = await listFiles(toGlob(pattern), cwd);
     else candidates = [];
 
     const supported = candidates.filter(isSupported);
@@ -126,7 +126,7 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
  * Symlinked directories are not entered: no loops, no file reached twice through a link.
  */
 async function listFiles(pattern: string, cwd: string): Promise<string[]> {
-  const entries = await fg(pattern, {
+  const entries = await fastGlob()(pattern, {
     cwd,
     absolute: true,
     dot: false,

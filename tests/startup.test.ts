@@ -1,5 +1,6 @@
 // Start-up of the command (a pre-commit hook lints a few files, so start-up is most of its time):
-// the `yaml` package is loaded only by a run that reads YAML. Checked from inside real runs: a
+// the `yaml` package is loaded only by a run that reads YAML, `fast-glob` only by one that walks a
+// folder or expands a glob. Checked from inside real runs: a
 // hook preloaded into the process lists the CommonJS modules loaded when it exits.
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -38,5 +39,13 @@ describe("start-up", () => {
     expect(forText).toContain("commander"); // the hook does see the CLI's packages
     expect(forText).not.toContain("yaml");
     expect(packagesLoaded(yamlFile, ["--no-config-lookup"])).toContain("yaml");
+  });
+
+  it("loads fast-glob only for a run that walks a folder or expands a glob", () => {
+    const txt = join(dir, "named.txt");
+    writeFileSync(txt, "Add me on WeChat: lamp_factory88\n");
+    expect(packagesLoaded(txt, ["--no-config-lookup"])).not.toContain("fast-glob");
+    expect(packagesLoaded(dir, ["--no-config-lookup"])).toContain("fast-glob");
+    expect(packagesLoaded(join(dir, "*.txt"), ["--no-config-lookup"])).toContain("fast-glob");
   });
 });

@@ -7,7 +7,7 @@ import { basename, dirname, extname, resolve } from "node:path";
 import { cosmiconfig, defaultLoaders, type Loader } from "cosmiconfig";
 import * as jsonc from "jsonc-parser";
 import type { Node as YamlNode } from "yaml";
-import { yaml } from "../yaml-module.js";
+import { yaml } from "../lazy-modules.js";
 import { ConfigError, type KeyPath } from "./errors.js";
 
 export const MODULE_NAME = "offsitelint";

@@ -3,7 +3,7 @@
 
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { yaml } from "../yaml-module.js";
+import { yaml } from "../lazy-modules.js";
 import { readYamlData } from "../data-bundle.js";
 import { dataPath } from "../paths.js";
 import type { PlatformProfile, ProfileOverride, ProfileSource } from "./types.js";

@@ -2,7 +2,7 @@
 // (`after_sales.refund`, `replies[3]`). One record per YAML document; a usual file has one.
 
 import type { Node as YamlNode, YAMLError } from "yaml";
-import { yaml } from "../yaml-module.js";
+import { yaml } from "../lazy-modules.js";
 import { SourceError, type FieldText, type SourceInput, type SourceReader, type SourceRecord } from "../types.js";
 import { LineMap, alignToRaw, createFieldText, type FieldEscaper } from "./location.js";
 import { yamlScalarText, type YamlScalarType } from "./yaml-scalars.js";
