@@ -2,9 +2,9 @@
 // variants, anchors) took ~0.3 s of every run's start-up, 40% of linting one small file (a
 // pre-commit hook). `npm run build` reads every pack (`node dist/src/text/phrase-packs.js`) and
 // writes dist/phrase-parses.json: each pattern's anchors, and a fingerprint of the code that
-// computed them (the texts of this folder's modules). A run takes the parses only when its own code has that fingerprint: tests running
-// from src/, or a build whose step was skipped, parse as before. A pack edited since the build
-// just has patterns the file does not hold: they are parsed.
+// computed them (the texts of this folder's modules). A run takes the parses only when its own
+// code has that fingerprint: tests running from src/, or a build whose step was skipped, parse as
+// before. A pack edited since the build just has patterns the file does not hold: they are parsed.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
@@ -78,16 +78,15 @@ export function codeFingerprint(): string {
 }
 
 /** The parses in `file` when it was written by code with fingerprint `code` (else null: no file,
- * unreadable, another format or other code). */
+ * unreadable or damaged, another format or other code). */
 export function readBundledParses(file: string, code = codeFingerprint()): PatternParse[] | null {
-  let value: ParsesFile;
   try {
-    value = JSON.parse(readFileSync(file, "utf8")) as ParsesFile;
+    const value = JSON.parse(readFileSync(file, "utf8")) as ParsesFile;
+    if (value?.version !== FORMAT_VERSION || value.code !== code) return null;
+    return decode(value);
   } catch {
-    return null;
+    return null; // parsing the packs is slower, never wrong
   }
-  if (value?.version !== FORMAT_VERSION || value.code !== code) return null;
-  return decode(value);
 }
 
 let primed = false;

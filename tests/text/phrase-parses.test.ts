@@ -31,12 +31,14 @@ describe("phrase patterns parsed at build time", () => {
     expect(readBundledParses(file)).toEqual(parses);
   });
 
-  it("are ignored when written by other code, in another format, or unreadable", () => {
+  it("are ignored when written by other code, in another format, damaged or unreadable", () => {
     const file = join(root, "other.json");
     writePhraseParses(loadAll, file);
     expect(readBundledParses(file, "0".repeat(40))).toBeNull();
     const value = JSON.parse(readFileSync(file, "utf8"));
     writeFileSync(file, JSON.stringify({ ...value, version: 99 }));
+    expect(readBundledParses(file)).toBeNull();
+    writeFileSync(file, JSON.stringify({ ...value, groups: null }));
     expect(readBundledParses(file)).toBeNull();
     writeFileSync(file, "{ truncated");
     expect(readBundledParses(file)).toBeNull();
