@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { yaml } from "./lazy-modules.js";
-import { dataPath, isMain, packageRoot } from "./paths.js";
+import { dataPath, isMain, packageRoot, phrasePackRules } from "./paths.js";
 
 interface DataBundle {
   version: 1;
@@ -81,13 +81,7 @@ export function writeDataBundle(dirs: readonly string[], out: string, root: stri
 
 /** The package's folders of bundled YAML: the platform profiles and each rule's phrase packs. */
 export function packageDataDirs(root = packageRoot()): string[] {
-  const packs = join("rules", "phrases");
-  const ruleDirs = existsSync(join(root, packs))
-    ? readdirSync(join(root, packs), { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .map((d) => join(packs, d.name))
-    : [];
-  return [join("src", "penalties", "profiles"), ...ruleDirs];
+  return [join("src", "penalties", "profiles"), ...phrasePackRules(root).map((ruleId) => join("rules", "phrases", ruleId))];
 }
 
 const packageData = new YamlDataReader(dataPath("dist", "data-bundle.json"), packageRoot());

@@ -1,6 +1,6 @@
 // Where the package's bundled data lives (phrase packs, platform profiles), whether we run
 // from dist/ (built) or from src/ (tests): the nearest folder above this module with package.json.
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -30,4 +30,14 @@ export function isMain(metaUrl: string): boolean {
 
 export function dataPath(...segments: string[]): string {
   return join(packageRoot(), ...segments);
+}
+
+/** The rules with bundled phrase packs: the folders under rules/phrases (none when it is missing). */
+export function phrasePackRules(root = packageRoot()): string[] {
+  const dir = join(root, "rules", "phrases");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readYamlData } from "../data-bundle.js";
-import { dataPath, isMain } from "../paths.js";
+import { dataPath, isMain, phrasePackRules } from "../paths.js";
 import type { Bilingual, OptionsSchema, RuleContext, TriggerContext } from "../types.js";
 import { sentenceFix } from "./fixes.js";
 import { PHRASE_PARSES_FILE, primeBundledParses, writePhraseParses } from "./phrase-parses.js";
@@ -22,15 +22,6 @@ import {
 /** Folder of a rule's packs. */
 export function phrasePackDir(ruleId: string): string {
   return dataPath("rules", "phrases", ruleId);
-}
-
-/** The rules that have bundled packs (the folders under rules/phrases). */
-export function builtinPackRules(): string[] {
-  const root = dataPath("rules", "phrases");
-  return readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
 }
 
 /** Reads and validates every `*.yaml` pack of a rule, in file-name order. Throws `PhrasePackError`
@@ -191,6 +182,6 @@ export function packSummary(ruleId: string): Record<string, number> {
 
 // The build's last step: the bundled packs' patterns parsed once, for every run (phrase-parses.ts).
 if (isMain(import.meta.url)) {
-  const count = writePhraseParses(() => builtinPackRules().forEach((ruleId) => loadPhrasePacks(ruleId)));
+  const count = writePhraseParses(() => phrasePackRules().forEach((ruleId) => loadPhrasePacks(ruleId)));
   process.stdout.write(`wrote ${relative(process.cwd(), PHRASE_PARSES_FILE)} (${count} patterns)\n`);
 }

@@ -6,15 +6,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { builtinPackRules, loadPhrasePacks } from "../../src/text/phrase-packs.js";
+import { loadPhrasePacks } from "../../src/text/phrase-packs.js";
 import { PHRASE_PARSES_FILE, codeFingerprint, readBundledParses, writePhraseParses } from "../../src/text/phrase-parses.js";
 import { compilePattern, patternParses } from "../../src/text/phrases.js";
-import { dataPath } from "../../src/paths.js";
+import { dataPath, phrasePackRules } from "../../src/paths.js";
 
 const root = mkdtempSync(join(tmpdir(), "offsite-parses-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const loadAll = (): void => builtinPackRules().forEach((ruleId) => loadPhrasePacks(ruleId));
+const loadAll = (): void => phrasePackRules().forEach((ruleId) => loadPhrasePacks(ruleId));
 
 describe("phrase patterns parsed at build time", () => {
   it("the file gives back every pattern's anchors and anchor groups, as parsing gives them", () => {
